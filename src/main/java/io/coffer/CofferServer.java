@@ -1,0 +1,141 @@
+package io.coffer;
+
+import io.coffer.account.AccountService;
+import io.coffer.account.db.JdbcAccounts;
+import io.coffer.account.http.AccountRoutes;
+import io.coffer.common.UnitOfWork;
+import io.coffer.config.ServerConfig;
+import io.coffer.currency.Currency;
+import io.coffer.currency.CurrencyCatalog;
+import io.coffer.currency.http.CurrencyRoutes;
+import io.coffer.db.Database;
+import io.coffer.db.JdbcUnitOfWork;
+import io.coffer.http.Api;
+import io.coffer.http.Bodies;
+import io.coffer.http.ErrorHandlers;
+import io.coffer.keys.KeyGenerator;
+import io.coffer.keys.RandomChainData;
+import io.coffer.ledger.LedgerService;
+import io.coffer.ledger.db.JdbcLedgerStore;
+import io.coffer.network.db.JdbcNetworks;
+import io.coffer.sandbox.http.SandboxRoutes;
+import io.coffer.system.http.SystemRoutes;
+import io.coffer.transaction.BalanceService;
+import io.coffer.transaction.TransactionService;
+import io.coffer.transaction.db.JdbcTransactions;
+import io.coffer.transaction.http.BalanceRoutes;
+import io.coffer.transaction.http.TransactionRoutes;
+import io.coffer.user.ApiUserAuthenticator;
+import io.coffer.user.AuthService;
+import io.coffer.user.Secrets;
+import io.coffer.user.UserService;
+import io.coffer.user.db.JdbcApiUsers;
+import io.coffer.user.db.JdbcIdentities;
+import io.coffer.user.db.JdbcRefreshTokens;
+import io.coffer.user.http.AuthRoutes;
+import io.coffer.workspace.WorkspaceService;
+import io.coffer.workspace.db.JdbcWorkspaces;
+import io.coffer.workspace.http.CertificateRoutes;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every adapter and service by hand, registers the routes and starts
+ * the web server. Nothing else in Coffer creates collaborators.
+ */
+public final class CofferServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CofferServer.class);
+
+    private final Database database;
+    private final WebServer webServer;
+
+    private CofferServer(Database database, WebServer webServer) {
+        this.database = database;
+        this.webServer = webServer;
+    }
+
+    /** Opens storage, wires the application and starts listening. */
+    public static CofferServer start(ServerConfig config) {
+        Database database = Database.open(config);
+        try {
+            HttpRouting.Builder routing = HttpRouting.builder();
+            wire(config, database, InstantSource.system(), new SecureRandom(), routing);
+            WebServer server = WebServer.builder()
+                    .host(config.httpHost())
+                    .port(config.httpPort())
+                    .maxPayloadSize(config.maxBodyBytes())
+                    .directHandlers(ErrorHandlers.direct())
+                    .shutdownHook(false)
+                    .routing(routing)
+                    .build()
+                    .start();
+            LOG.info("Coffer listening on http://{}:{} ({}, sandbox {})", config.httpHost(), server.port(),
+                    config.usesPostgres() ? "PostgreSQL" : "H2 in " + config.dataDir().toAbsolutePath().normalize(),
+                    config.sandbox() ? "on" : "off");
+            return new CofferServer(database, server);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    static void wire(ServerConfig config, Database database, InstantSource clock, SecureRandom random,
+                     HttpRouting.Builder routing) {
+        UnitOfWork unitOfWork = new JdbcUnitOfWork(database.dataSource());
+        CurrencyCatalog catalog = CurrencyCatalog.standard();
+        Secrets secrets = new Secrets(random);
+
+        var apiUsers = new JdbcApiUsers();
+        var identities = new JdbcIdentities();
+        var accountsStore = new JdbcAccounts();
+        var workspaceStore = new JdbcWorkspaces();
+        var networks = new JdbcNetworks();
+        var transactionStore = new JdbcTransactions();
+
+        UserService users = new UserService(unitOfWork, apiUsers, secrets, clock);
+        AuthService auth = new AuthService(unitOfWork, identities, new JdbcRefreshTokens(), secrets, clock,
+                Duration.ofSeconds(config.refreshTokenSeconds()));
+        WorkspaceService workspaces = new WorkspaceService(unitOfWork, workspaceStore, users, new KeyGenerator(random),
+                networks, catalog.currencies().stream().filter(c -> !c.fiat()).map(Currency::name).toList(), clock);
+        LedgerService ledger = new LedgerService(new JdbcLedgerStore());
+        AccountService accounts = new AccountService(unitOfWork, accountsStore, apiUsers, workspaceStore, workspaces,
+                ledger, catalog, clock);
+        TransactionService transactions = new TransactionService(unitOfWork, accountsStore, accounts, transactionStore,
+                networks, ledger, catalog, workspaces, new RandomChainData(random), clock);
+        BalanceService balances = new BalanceService(unitOfWork, accountsStore, accounts, transactionStore, ledger, clock);
+
+        Bodies bodies = new Bodies(config.maxBodyBytes());
+        ErrorHandlers.register(routing);
+        Api api = new Api(routing, new ApiUserAuthenticator(unitOfWork, identities, clock));
+        new SystemRoutes().register(api);
+        new AuthRoutes(auth, bodies).register(api);
+        new CurrencyRoutes(catalog).register(api);
+        new AccountRoutes(accounts).register(api);
+        new BalanceRoutes(balances).register(api);
+        new TransactionRoutes(transactions).register(api);
+        new CertificateRoutes(workspaces).register(api);
+        if (config.sandbox()) {
+            Optional<String> token = config.loopbackOnly() ? Optional.empty() : config.sandboxToken();
+            new SandboxRoutes(workspaces, users, accounts, transactions, bodies, token).register(api);
+        }
+        api.finish();
+    }
+
+    /** The port the server listens on (useful when configured with port 0). */
+    public int port() {
+        return webServer.port();
+    }
+
+    @Override
+    public void close() {
+        webServer.stop();
+        database.close();
+    }
+}

@@ -1,0 +1,53 @@
+package io.coffer.account;
+
+import io.coffer.common.Caller;
+import io.coffer.common.Page;
+import io.coffer.common.PageRequest;
+import io.coffer.common.Tx;
+import io.coffer.governance.RuleSet;
+import io.coffer.governance.RuleSetDraft;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Storage of accounts, their rules, members and addresses. */
+public interface Accounts {
+
+    /** The {@code order_by} values an accounts search accepts. */
+    Set<String> ORDER_BY = Set.of("created_on", "id", "name", "currency", "index", "status", "type");
+
+    /** Inserts an account; its id and the given id are ignored in favour of a new one. */
+    long create(Tx tx, Account account);
+
+    Optional<Account> find(Tx tx, long workspaceId, long accountId);
+
+    /** Finds an account and locks its row until the transaction ends. */
+    Optional<Account> lock(Tx tx, long workspaceId, long accountId);
+
+    /** Finds an account the caller may see; a foreign or invisible account is absent. */
+    Optional<Account> findVisible(Tx tx, Caller caller, long accountId);
+
+    Page<Account> search(Tx tx, Caller caller, AccountFilter filter, PageRequest page);
+
+    boolean nameTaken(Tx tx, long workspaceId, String name);
+
+    /** The next free account index for coin accounts of a currency. */
+    int nextIndex(Tx tx, long workspaceId, String currency);
+
+    boolean tokenAccountExists(Tx tx, long parentId, String contractAddress);
+
+    void saveRules(Tx tx, long accountId, List<RuleSetDraft> drafts, Set<Long> members);
+
+    Map<Long, List<RuleSet>> rules(Tx tx, Collection<Long> accountIds);
+
+    void addAddress(Tx tx, long accountId, AccountAddress address);
+
+    List<AccountAddress> addresses(Tx tx, long accountId, int change);
+
+    Optional<AccountAddress> address(Tx tx, long accountId, int change, int index);
+
+    /** Moves the account's fresh receive address forward. */
+    void setFresh(Tx tx, long accountId, AccountAddress fresh);
+}

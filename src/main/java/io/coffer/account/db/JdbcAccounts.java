@@ -1,0 +1,245 @@
+package io.coffer.account.db;
+
+import io.coffer.account.Account;
+import io.coffer.account.AccountAddress;
+import io.coffer.account.AccountFilter;
+import io.coffer.account.AccountStatus;
+import io.coffer.account.Accounts;
+import io.coffer.common.Caller;
+import io.coffer.common.Page;
+import io.coffer.common.PageRequest;
+import io.coffer.common.Tx;
+import io.coffer.currency.AccountType;
+import io.coffer.db.Sql;
+import io.coffer.governance.Rule;
+import io.coffer.governance.RuleSet;
+import io.coffer.governance.RuleSetDraft;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** {@link Accounts} over JDBC. */
+public final class JdbcAccounts implements Accounts {
+
+    private static final String COLUMNS = """
+            a.id, a.workspace_id, a.name, a.currency, a.contract_address, a.parent_id, a.account_index, a.account_type,
+            a.status, a.derivation_path, a.xpub, a.address, a.fresh_index, a.created_by, a.created_on""";
+    private static final Map<String, String> ORDER_COLUMNS = Map.of(
+            "created_on", "a.created_on", "id", "a.id", "name", "a.name", "currency", "a.currency",
+            "index", "a.account_index", "status", "a.status", "type", "a.account_type");
+
+    @Override
+    public long create(Tx tx, Account account) {
+        return Sql.insert(tx, """
+                INSERT INTO account (workspace_id, name, currency, contract_address, parent_id, account_index, account_type,
+                                     status, derivation_path, xpub, address, fresh_index, created_by, created_on)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                account.workspaceId(), account.name(), account.currency(),
+                Sql.orNull(account.contractAddress(), Sql.NULL_VARCHAR), Sql.orNull(account.parentId(), Sql.NULL_BIGINT),
+                account.index(), account.type(), account.status(), account.derivationPath(),
+                Sql.orNull(account.xpub(), Sql.NULL_VARCHAR), account.address(), account.freshIndex(),
+                account.createdBy(), account.createdOn());
+    }
+
+    @Override
+    public Optional<Account> find(Tx tx, long workspaceId, long accountId) {
+        return Sql.one(tx, "SELECT " + COLUMNS + " FROM account a WHERE a.id = ? AND a.workspace_id = ?",
+                JdbcAccounts::map, accountId, workspaceId);
+    }
+
+    @Override
+    public Optional<Account> lock(Tx tx, long workspaceId, long accountId) {
+        return Sql.one(tx, "SELECT " + COLUMNS + " FROM account a WHERE a.id = ? AND a.workspace_id = ? FOR UPDATE",
+                JdbcAccounts::map, accountId, workspaceId);
+    }
+
+    @Override
+    public Optional<Account> findVisible(Tx tx, Caller caller, long accountId) {
+        if (caller.seesEverything()) {
+            return find(tx, caller.workspaceId(), accountId);
+        }
+        return Sql.one(tx, "SELECT " + COLUMNS + " FROM account a WHERE a.id = ? AND a.workspace_id = ? AND " + MEMBER,
+                JdbcAccounts::map, accountId, caller.workspaceId(), caller.userId());
+    }
+
+    private static final String MEMBER =
+            "EXISTS (SELECT 1 FROM account_member m WHERE m.account_id = a.id AND m.user_id = ?)";
+
+    @Override
+    public Page<Account> search(Tx tx, Caller caller, AccountFilter filter, PageRequest page) {
+        StringBuilder where = new StringBuilder(" FROM account a WHERE a.workspace_id = ?");
+        List<Object> params = new ArrayList<>();
+        params.add(caller.workspaceId());
+        if (!caller.seesEverything()) {
+            where.append(" AND ").append(MEMBER);
+            params.add(caller.userId());
+        }
+        filter.id().ifPresent(id -> condition(where, params, "a.id = ?", id));
+        filter.name().ifPresent(name -> condition(where, params, "a.name = ?", name));
+        filter.currency().ifPresent(currency -> {
+            int colon = currency.indexOf(':');
+            if (colon < 0) {
+                condition(where, params, "a.currency = ? AND a.contract_address IS NULL", currency);
+            } else {
+                condition(where, params, "a.currency = ?", currency.substring(0, colon));
+                condition(where, params, "LOWER(a.contract_address) = LOWER(?)", currency.substring(colon + 1));
+            }
+        });
+        filter.accountType().ifPresent(type -> condition(where, params, "a.account_type = ?", type));
+        filter.status().ifPresent(status -> condition(where, params, "a.status = ?", status));
+        filter.parent().ifPresent(parent -> condition(where, params, "a.parent_id = ?", parent));
+        filter.user().ifPresent(user -> condition(where, params,
+                "EXISTS (SELECT 1 FROM account_member u WHERE u.account_id = a.id AND u.user_id = ?)", user));
+        // Groups, entities and labels do not exist yet: filtering by them matches nothing.
+        if (filter.group().isPresent() || !filter.entities().isEmpty() || !filter.labels().isEmpty()) {
+            where.append(" AND 1 = 0");
+        }
+        filter.createdAfter().ifPresent(after -> condition(where, params, "a.created_on > ?", after));
+        filter.createdBefore().ifPresent(before -> condition(where, params, "a.created_on < ?", before));
+        long total = Sql.count(tx, "SELECT COUNT(*)" + where, params.toArray());
+        String direction = page.ascending() ? " ASC" : " DESC";
+        String order = " ORDER BY " + ORDER_COLUMNS.get(page.orderBy()) + direction + ", a.id" + direction;
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(page.size());
+        pageParams.add(page.offset());
+        List<Account> items = page.offset() >= total ? List.of()
+                : Sql.list(tx, "SELECT " + COLUMNS + where + order + " LIMIT ? OFFSET ?", JdbcAccounts::map,
+                        pageParams.toArray());
+        return Page.of(items, total, page);
+    }
+
+    @Override
+    public boolean nameTaken(Tx tx, long workspaceId, String name) {
+        return Sql.count(tx, "SELECT COUNT(*) FROM account WHERE workspace_id = ? AND name = ?", workspaceId, name) > 0;
+    }
+
+    @Override
+    public int nextIndex(Tx tx, long workspaceId, String currency) {
+        return (int) Sql.count(tx, """
+                SELECT COALESCE(MAX(account_index) + 1, 0) FROM account
+                WHERE workspace_id = ? AND currency = ? AND parent_id IS NULL""", workspaceId, currency);
+    }
+
+    @Override
+    public boolean tokenAccountExists(Tx tx, long parentId, String contractAddress) {
+        return Sql.count(tx, "SELECT COUNT(*) FROM account WHERE parent_id = ? AND LOWER(contract_address) = LOWER(?)",
+                parentId, contractAddress) > 0;
+    }
+
+    @Override
+    public void saveRules(Tx tx, long accountId, List<RuleSetDraft> drafts, Set<Long> members) {
+        for (int i = 0; i < drafts.size(); i++) {
+            RuleSetDraft draft = drafts.get(i);
+            long setId = Sql.insert(tx, "INSERT INTO governance_rule_set (account_id, position, name) VALUES (?, ?, ?)",
+                    accountId, i, draft.name());
+            for (int j = 0; j < draft.rules().size(); j++) {
+                RuleSetDraft.RuleDraft rule = draft.rules().get(j);
+                Sql.insert(tx, "INSERT INTO governance_rule (rule_set_id, position, rule_type, data) VALUES (?, ?, ?, ?)",
+                        setId, j, RuleJson.type(rule), RuleJson.write(rule));
+            }
+        }
+        for (Long user : members) {
+            Sql.update(tx, "INSERT INTO account_member (account_id, user_id) VALUES (?, ?)", accountId, user);
+        }
+    }
+
+    @Override
+    public Map<Long, List<RuleSet>> rules(Tx tx, Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Map.of();
+        }
+        String placeholders = accountIds.stream().map(id -> "?").collect(Collectors.joining(", "));
+        record Row(long accountId, long setId, int position, String name, Long ruleId, String type, String data) {
+        }
+        List<Row> rows = Sql.list(tx, """
+                SELECT s.account_id, s.id AS set_id, s.position, s.name, r.id AS rule_id, r.rule_type, r.data
+                FROM governance_rule_set s LEFT JOIN governance_rule r ON r.rule_set_id = s.id
+                WHERE s.account_id IN (""" + placeholders + ") ORDER BY s.account_id, s.position, r.position",
+                row -> new Row(row.getLong("account_id"), row.getLong("set_id"), row.getInt("position"),
+                        row.getString("name"), Sql.optionalLong(row, "rule_id").orElse(null), row.getString("rule_type"),
+                        row.getString("data")),
+                accountIds.toArray());
+        Map<Long, List<RuleSet>> result = new HashMap<>();
+        Map<Long, List<Rule>> rulesBySet = new HashMap<>();
+        Map<Long, Row> sets = new java.util.LinkedHashMap<>();
+        for (Row row : rows) {
+            sets.putIfAbsent(row.setId(), row);
+            List<Rule> setRules = rulesBySet.computeIfAbsent(row.setId(), id -> new ArrayList<>());
+            if (row.ruleId() != null) {
+                setRules.add(RuleJson.read(row.ruleId(), row.type(), row.data()));
+            }
+        }
+        for (Row set : sets.values()) {
+            result.computeIfAbsent(set.accountId(), id -> new ArrayList<>())
+                    .add(new RuleSet(set.setId(), set.position(), set.name(), rulesBySet.get(set.setId())));
+        }
+        return result;
+    }
+
+    @Override
+    public void addAddress(Tx tx, long accountId, AccountAddress address) {
+        Sql.update(tx, """
+                INSERT INTO account_address (account_id, change_index, address_index, address, derivation_path)
+                VALUES (?, ?, ?, ?, ?)""",
+                accountId, address.change(), address.index(), address.address(), address.derivationPath());
+    }
+
+    @Override
+    public List<AccountAddress> addresses(Tx tx, long accountId, int change) {
+        return Sql.list(tx, """
+                SELECT change_index, address_index, address, derivation_path FROM account_address
+                WHERE account_id = ? AND change_index = ? ORDER BY address_index""",
+                JdbcAccounts::address, accountId, change);
+    }
+
+    @Override
+    public Optional<AccountAddress> address(Tx tx, long accountId, int change, int index) {
+        return Sql.one(tx, """
+                SELECT change_index, address_index, address, derivation_path FROM account_address
+                WHERE account_id = ? AND change_index = ? AND address_index = ?""",
+                JdbcAccounts::address, accountId, change, index);
+    }
+
+    @Override
+    public void setFresh(Tx tx, long accountId, AccountAddress fresh) {
+        addAddress(tx, accountId, fresh);
+        Sql.update(tx, "UPDATE account SET fresh_index = ?, address = ? WHERE id = ?", fresh.index(), fresh.address(),
+                accountId);
+    }
+
+    private static void condition(StringBuilder where, List<Object> params, String sql, Object value) {
+        where.append(" AND ").append(sql);
+        params.add(value);
+    }
+
+    private static AccountAddress address(ResultSet row) throws SQLException {
+        return new AccountAddress(row.getInt("change_index"), row.getInt("address_index"), row.getString("address"),
+                row.getString("derivation_path"));
+    }
+
+    private static Account map(ResultSet row) throws SQLException {
+        return new Account(
+                row.getLong("id"),
+                row.getLong("workspace_id"),
+                row.getString("name"),
+                row.getString("currency"),
+                Optional.ofNullable(row.getString("contract_address")),
+                Sql.optionalLong(row, "parent_id"),
+                row.getInt("account_index"),
+                AccountType.valueOf(row.getString("account_type")),
+                AccountStatus.valueOf(row.getString("status")),
+                row.getString("derivation_path"),
+                row.getString("address"),
+                row.getInt("fresh_index"),
+                Optional.ofNullable(row.getString("xpub")),
+                row.getLong("created_by"),
+                Sql.instant(row, "created_on"));
+    }
+}

@@ -1,0 +1,51 @@
+package io.coffer.common;
+
+import java.util.Objects;
+
+/**
+ * An expected failure of a use case, described independently of the transport.
+ *
+ * @param kind what sort of failure it is, which decides how a client is told
+ * @param message a sentence for the caller; never contains secrets
+ */
+public record Problem(Kind kind, String message) {
+
+    /** The sorts of expected failure. */
+    public enum Kind {
+        /** The input is malformed or breaks a rule. */
+        INVALID,
+        /** The object does not exist or the caller may not see it. */
+        NOT_FOUND,
+        /** Credentials are missing, wrong or expired. */
+        UNAUTHENTICATED,
+        /** The caller is known but may not do this (used by Coffer's extensions only). */
+        FORBIDDEN,
+        /** The operation is not supported for this object. */
+        UNSUPPORTED
+    }
+
+    public Problem {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(message, "message");
+    }
+
+    public static Problem invalid(String message) {
+        return new Problem(Kind.INVALID, message);
+    }
+
+    public static Problem notFound(String message) {
+        return new Problem(Kind.NOT_FOUND, message);
+    }
+
+    public static Problem unauthenticated(String message) {
+        return new Problem(Kind.UNAUTHENTICATED, message);
+    }
+
+    public static Problem forbidden(String message) {
+        return new Problem(Kind.FORBIDDEN, message);
+    }
+
+    public static Problem unsupported(String message) {
+        return new Problem(Kind.UNSUPPORTED, message);
+    }
+}

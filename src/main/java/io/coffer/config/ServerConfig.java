@@ -1,0 +1,111 @@
+package io.coffer.config;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything Coffer reads from its environment, validated once at startup.
+ *
+ * @param httpHost the address to bind ({@code COFFER_HTTP_HOST}, default 127.0.0.1)
+ * @param httpPort the port to bind ({@code COFFER_HTTP_PORT}, default 5000; 0 picks a free one)
+ * @param dataDir where the embedded database lives ({@code COFFER_DATA_DIR}, default ./data)
+ * @param dbUrl a {@code jdbc:postgresql://} URL switching storage to PostgreSQL ({@code COFFER_DB_URL})
+ * @param dbUser the PostgreSQL user ({@code COFFER_DB_USER})
+ * @param dbPassword the PostgreSQL password ({@code COFFER_DB_PASSWORD})
+ * @param dbPoolSize connections in the pool ({@code COFFER_DB_POOL_SIZE}, default 16)
+ * @param sandbox whether the sandbox API is enabled ({@code COFFER_SANDBOX}, default true)
+ * @param sandboxToken the token sandbox calls must carry on a non-loopback bind ({@code COFFER_SANDBOX_TOKEN})
+ * @param maxBodyBytes the largest request body accepted ({@code COFFER_MAX_BODY_BYTES}, default 1 MiB)
+ * @param refreshTokenSeconds refresh-token lifetime on the workspace clock ({@code COFFER_REFRESH_TOKEN_SECONDS}, default 1800)
+ */
+public record ServerConfig(
+        String httpHost,
+        int httpPort,
+        Path dataDir,
+        Optional<String> dbUrl,
+        Optional<String> dbUser,
+        Optional<String> dbPassword,
+        int dbPoolSize,
+        boolean sandbox,
+        Optional<String> sandboxToken,
+        int maxBodyBytes,
+        long refreshTokenSeconds) {
+
+    /** Reads the configuration from environment variables; throws with a clear message on bad values. */
+    public static ServerConfig fromEnvironment(Map<String, String> env) {
+        var config = new ServerConfig(
+                env.getOrDefault("COFFER_HTTP_HOST", "127.0.0.1"),
+                intValue(env, "COFFER_HTTP_PORT", 5000, 0, 65535),
+                Path.of(env.getOrDefault("COFFER_DATA_DIR", "./data")),
+                optional(env, "COFFER_DB_URL"),
+                optional(env, "COFFER_DB_USER"),
+                optional(env, "COFFER_DB_PASSWORD"),
+                intValue(env, "COFFER_DB_POOL_SIZE", 16, 1, 512),
+                boolValue(env, "COFFER_SANDBOX", true),
+                optional(env, "COFFER_SANDBOX_TOKEN"),
+                intValue(env, "COFFER_MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20),
+                intValue(env, "COFFER_REFRESH_TOKEN_SECONDS", 1800, 60, 30 * 24 * 3600));
+        config.validate();
+        return config;
+    }
+
+    /** Whether the server binds only to the loopback interface. */
+    public boolean loopbackOnly() {
+        try {
+            return InetAddress.getByName(httpHost).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("COFFER_HTTP_HOST is not a resolvable address: " + httpHost, e);
+        }
+    }
+
+    public boolean usesPostgres() {
+        return dbUrl.isPresent();
+    }
+
+    private void validate() {
+        dbUrl.ifPresent(url -> {
+            if (!url.startsWith("jdbc:postgresql://")) {
+                throw new IllegalArgumentException("COFFER_DB_URL must be a jdbc:postgresql:// URL");
+            }
+        });
+        if (sandbox && !loopbackOnly() && sandboxToken.filter(t -> t.length() >= 16).isEmpty()) {
+            throw new IllegalArgumentException(
+                    "sandbox mode on a non-loopback address needs COFFER_SANDBOX_TOKEN (16+ characters)");
+        }
+    }
+
+    private static Optional<String> optional(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
+    }
+
+    private static int intValue(Map<String, String> env, String name, int fallback, int min, int max) {
+        String raw = env.get(name);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value < min || value > max) {
+                throw new IllegalArgumentException(name + " must be between " + min + " and " + max);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be an integer, got: " + raw, e);
+        }
+    }
+
+    private static boolean boolValue(Map<String, String> env, String name, boolean fallback) {
+        String raw = env.get(name);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        return switch (raw.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, got: " + raw);
+        };
+    }
+}

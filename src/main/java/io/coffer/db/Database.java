@@ -1,0 +1,80 @@
+package io.coffer.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.coffer.config.ServerConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The connection pool and schema: opens H2 (embedded default) or PostgreSQL, and applies the
+ * Flyway migrations, which are one portable set for both engines.
+ */
+public final class Database implements AutoCloseable {
+
+    /** H2 settings: acknowledge a commit only once it reached the OS, so kill -9 loses nothing. */
+    static final String H2_OPTIONS = ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+
+    private final HikariDataSource dataSource;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Opens the database the configuration names and migrates it to the current schema. */
+    public static Database open(ServerConfig config) {
+        if (config.usesPostgres()) {
+            return open(config.dbUrl().orElseThrow(), config.dbUser().orElse(null),
+                    config.dbPassword().orElse(null), config.dbPoolSize());
+        }
+        return open(h2Url(config.dataDir()), "sa", "", config.dbPoolSize());
+    }
+
+    /** Opens any supported JDBC URL (H2 or PostgreSQL) and migrates it. */
+    public static Database open(String url, String user, String password, int poolSize) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(url);
+        hikari.setUsername(user);
+        hikari.setPassword(password);
+        hikari.setMaximumPoolSize(poolSize);
+        hikari.setMinimumIdle(Math.min(2, poolSize));
+        hikari.setPoolName("coffer");
+        hikari.setAutoCommit(true);
+        hikari.setConnectionTimeout(30_000);
+        HikariDataSource dataSource = new HikariDataSource(hikari);
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .loggers("slf4j")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new Database(dataSource);
+    }
+
+    /** The H2 URL of the embedded database under a data directory, created if missing. */
+    public static String h2Url(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
+        }
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("coffer") + H2_OPTIONS;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

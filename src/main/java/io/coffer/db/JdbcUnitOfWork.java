@@ -1,0 +1,102 @@
+package io.coffer.db;
+
+import io.coffer.common.Outcome;
+import io.coffer.common.Tx;
+import io.coffer.common.UnitOfWork;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link UnitOfWork} over a JDBC {@link DataSource}: one connection, one transaction per block,
+ * bounded retries when concurrent writers conflict.
+ */
+public final class JdbcUnitOfWork implements UnitOfWork {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcUnitOfWork.class);
+    /** Serialization failure, PostgreSQL deadlock, H2 deadlock and lock timeout. */
+    private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "HYT00");
+    private static final int MAX_ATTEMPTS = 8;
+
+    private final DataSource dataSource;
+
+    public JdbcUnitOfWork(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public <T> Outcome<T> write(Function<Tx, Outcome<T>> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return attemptWrite(work);
+            } catch (StorageException e) {
+                if (!RETRYABLE.contains(e.sqlState()) || attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.debug("write conflict (SQLState {}), attempt {}", e.sqlState(), attempt);
+                backOff(attempt);
+            }
+        }
+    }
+
+    @Override
+    public <T> T read(Function<Tx, T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            try {
+                T result = work.apply(new JdbcTx(connection));
+                connection.commit();
+                return result;
+            } catch (RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setReadOnly(false);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("read transaction failed", e);
+        }
+    }
+
+    private <T> Outcome<T> attemptWrite(Function<Tx, Outcome<T>> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                Outcome<T> outcome = work.apply(new JdbcTx(connection));
+                if (outcome.isOk()) {
+                    connection.commit();
+                } else {
+                    connection.rollback();
+                }
+                return outcome;
+            } catch (RuntimeException e) {
+                rollbackQuietly(connection);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StorageException("write transaction failed", e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.warn("rollback failed: {}", e.getMessage());
+        }
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(Math.min(50, 2L << attempt) + (long) (Math.random() * 5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a write", e);
+        }
+    }
+}

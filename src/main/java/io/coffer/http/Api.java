@@ -1,0 +1,127 @@
+package io.coffer.http;
+
+import io.coffer.common.Authenticator;
+import io.coffer.common.Caller;
+import io.coffer.common.Credentials;
+import io.coffer.common.Outcome;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The route table of the API. Each feature registers its routes here, authenticated by default;
+ * the table also answers unknown paths with 404 and known paths with the wrong method with 405,
+ * both in the error shape.
+ */
+public final class Api {
+
+    public static final HeaderName WORKSPACE = HeaderNames.create("X-Ledger-Workspace");
+    public static final HeaderName API_USER = HeaderNames.create("X-Ledger-API-User");
+    public static final HeaderName API_KEY = HeaderNames.create("X-Ledger-API-Key");
+    public static final HeaderName REPORTING_KEY = HeaderNames.create("X-Ledger-Reporting-API-Key");
+
+    private record Route(Method method, Pattern pattern) {
+    }
+
+    private final HttpRouting.Builder routing;
+    private final Authenticator authenticator;
+    private final List<Route> routes = new ArrayList<>();
+
+    public Api(HttpRouting.Builder routing, Authenticator authenticator) {
+        this.routing = routing;
+        this.authenticator = authenticator;
+    }
+
+    /** A GET route for authenticated callers. */
+    public Api get(String path, CallerHandler handler) {
+        return add(Method.GET, path, authenticated(handler));
+    }
+
+    /** A POST route for authenticated callers. */
+    public Api post(String path, CallerHandler handler) {
+        return add(Method.POST, path, authenticated(handler));
+    }
+
+    /** A GET route open to anyone: only for routes that reveal nothing about any workspace. */
+    public Api publicGet(String path, Handler handler) {
+        return add(Method.GET, path, handler);
+    }
+
+    /** A POST route open to anyone: authentication endpoints and the sandbox bootstrap. */
+    public Api publicPost(String path, Handler handler) {
+        return add(Method.POST, path, handler);
+    }
+
+    /** Registers the fallback for everything no route matched; call once, after all routes. */
+    public void finish() {
+        routing.any((req, res) -> {
+            String path = req.path().path();
+            List<String> allowed = routes.stream()
+                    .filter(route -> route.pattern().matcher(path).matches())
+                    .map(route -> route.method().text())
+                    .distinct()
+                    .toList();
+            if (allowed.isEmpty()) {
+                Responses.error(res, ErrorBody.notFound("no route for " + req.prologue().method().text() + " " + path));
+            } else {
+                res.header(HeaderNames.ALLOW, String.join(", ", allowed));
+                Responses.error(res, ErrorBody.methodNotAllowed(
+                        "method " + req.prologue().method().text() + " is not allowed on " + path));
+            }
+        });
+    }
+
+    /** The caller of a request, or a 401 when its credentials are missing or refused. */
+    public Caller authenticate(ServerRequest req) {
+        String workspace = req.headers().first(WORKSPACE).map(String::trim).orElse("");
+        if (workspace.isEmpty()) {
+            throw ApiException.unauthorized("the X-Ledger-Workspace header is required");
+        }
+        Credentials credentials = credentials(req).orElseThrow(() -> ApiException.unauthorized(
+                "credentials are required: Authorization: Bearer <token>, or X-Ledger-API-User with X-Ledger-API-Key"));
+        return switch (authenticator.authenticate(workspace, credentials)) {
+            case Outcome.Ok<Caller> ok -> ok.value();
+            case Outcome.Failed<Caller> failed -> throw new ApiException(ErrorBody.of(failed.problem()));
+        };
+    }
+
+    private static Optional<Credentials> credentials(ServerRequest req) {
+        Optional<String> authorization = req.headers().first(HeaderNames.AUTHORIZATION);
+        if (authorization.isPresent()) {
+            String value = authorization.get().trim();
+            if (value.regionMatches(true, 0, "Bearer ", 0, 7) && value.length() > 7) {
+                return Optional.of(new Credentials.BearerToken(value.substring(7).trim()));
+            }
+            throw ApiException.unauthorized("the Authorization header must be 'Bearer <access token>'");
+        }
+        Optional<String> user = req.headers().first(API_USER);
+        if (user.isPresent()) {
+            String key = req.headers().first(API_KEY).orElseThrow(() ->
+                    ApiException.unauthorized("X-Ledger-API-User needs X-Ledger-API-Key"));
+            return Optional.of(new Credentials.ApiKeyHeaders(user.get().trim(), key.trim()));
+        }
+        return req.headers().first(REPORTING_KEY).map(key -> new Credentials.ReportingKey(key.trim()));
+    }
+
+    private Handler authenticated(CallerHandler handler) {
+        return (req, res) -> handler.handle(req, res, authenticate(req));
+    }
+
+    private Api add(Method method, String path, Handler handler) {
+        routing.route(method, path, handler);
+        routes.add(new Route(method, toPattern(path)));
+        return this;
+    }
+
+    private static Pattern toPattern(String path) {
+        String regex = Pattern.quote(path).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
+        return Pattern.compile(regex);
+    }
+}

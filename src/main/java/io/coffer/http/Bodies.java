@@ -1,0 +1,63 @@
+package io.coffer.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.webserver.http.ServerRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Reads request bodies: JSON, bounded in size, malformed input refused with a 400. The
+ * Content-Type is not enforced: tools such as {@code curl -d} label JSON as a form.
+ */
+public final class Bodies {
+
+    private final int maxBytes;
+
+    public Bodies(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    /** The body as a JSON object; an empty body is refused. */
+    public JsonFields object(ServerRequest req) {
+        JsonNode node = Json.parse(bytes(req, false));
+        if (!node.isObject()) {
+            throw ApiException.badRequest("request body must be a JSON object");
+        }
+        return new JsonFields(node, "");
+    }
+
+    /** The body as a JSON object, or an empty object when the request has no body. */
+    public JsonFields optionalObject(ServerRequest req) {
+        byte[] bytes = bytes(req, true);
+        if (bytes.length == 0) {
+            return new JsonFields(Json.mapper().createObjectNode(), "");
+        }
+        JsonNode node = Json.parse(bytes);
+        if (!node.isObject()) {
+            throw ApiException.badRequest("request body must be a JSON object");
+        }
+        return new JsonFields(node, "");
+    }
+
+    private byte[] bytes(ServerRequest req, boolean emptyAllowed) {
+        if (!req.content().hasEntity()) {
+            if (emptyAllowed) {
+                return new byte[0];
+            }
+            throw ApiException.badRequest("request body is required");
+        }
+        try (InputStream in = req.content().inputStream()) {
+            byte[] bytes = in.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw new ApiException(ErrorBody.payloadTooLarge("request body exceeds " + maxBytes + " bytes"));
+            }
+            if (bytes.length == 0 && !emptyAllowed) {
+                throw ApiException.badRequest("request body is required");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.coffer.http;
+
+import io.coffer.common.Problem;
+
+/**
+ * The error shape of the API: {@code {"message": str, "name": str, "status_code": int}}.
+ *
+ * @param message what went wrong, for a human
+ * @param name a stable machine name for the kind of error
+ * @param statusCode the HTTP status, repeated in the body
+ */
+public record ErrorBody(String message, String name, int statusCode) {
+
+    public static ErrorBody badRequest(String message) {
+        return new ErrorBody(message, "BadRequestError", 400);
+    }
+
+    public static ErrorBody unauthorized(String message) {
+        return new ErrorBody(message, "UnauthorizedError", 401);
+    }
+
+    public static ErrorBody forbidden(String message) {
+        return new ErrorBody(message, "ForbiddenError", 403);
+    }
+
+    public static ErrorBody notFound(String message) {
+        return new ErrorBody(message, "NotFoundError", 404);
+    }
+
+    public static ErrorBody methodNotAllowed(String message) {
+        return new ErrorBody(message, "MethodNotAllowedError", 405);
+    }
+
+    public static ErrorBody payloadTooLarge(String message) {
+        return new ErrorBody(message, "PayloadTooLargeError", 413);
+    }
+
+    public static ErrorBody unsupportedMediaType(String message) {
+        return new ErrorBody(message, "UnsupportedMediaTypeError", 415);
+    }
+
+    public static ErrorBody internal(String message) {
+        return new ErrorBody(message, "InternalServerError", 500);
+    }
+
+    public static ErrorBody notImplemented(String message) {
+        return new ErrorBody(message, "NotImplementedError", 501);
+    }
+
+    /** The error a use-case {@link Problem} becomes. */
+    public static ErrorBody of(Problem problem) {
+        return switch (problem.kind()) {
+            case INVALID -> badRequest(problem.message());
+            case NOT_FOUND -> notFound(problem.message());
+            case UNAUTHENTICATED -> unauthorized(problem.message());
+            case FORBIDDEN -> forbidden(problem.message());
+            case UNSUPPORTED -> notImplemented(problem.message());
+        };
+    }
+}

@@ -1,0 +1,63 @@
+package io.coffer.http;
+
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.HttpRouting;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure into the API's error shape: refusals raised by the HTTP layer, bugs (500,
+ * logged with an id the client sees), and transport-level errors Helidon answers itself
+ * (malformed requests, oversized bodies).
+ */
+public final class ErrorHandlers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorHandlers.class);
+
+    private ErrorHandlers() {
+    }
+
+    public static void register(HttpRouting.Builder routing) {
+        routing.error(ApiException.class, (req, res, e) -> Responses.error(res, e.body()));
+        routing.error(Throwable.class, (req, res, e) -> {
+            String incident = UUID.randomUUID().toString();
+            LOG.error("request {} {} failed, incident {}", req.prologue().method().text(), req.path().path(), incident, e);
+            Responses.error(res, ErrorBody.internal("internal error, incident " + incident));
+        });
+    }
+
+    /** Handlers for errors detected before routing, so they too answer in the error shape. */
+    public static DirectHandlers direct() {
+        DirectHandler handler = (request, eventType, status, headers, message) -> {
+            ErrorBody body = switch (eventType) {
+                case PAYLOAD_TOO_LARGE -> ErrorBody.payloadTooLarge("request body is too large");
+                case BAD_REQUEST -> ErrorBody.badRequest("malformed request: " + safe(message));
+                case INTERNAL_ERROR -> ErrorBody.internal("internal error");
+                default -> new ErrorBody(safe(message), "HttpError", status.code());
+            };
+            return DirectHandler.TransportResponse.builder()
+                    .status(Status.create(body.statusCode()))
+                    .header(HeaderNames.CONTENT_TYPE, "application/json")
+                    .entity(Json.write(body))
+                    .keepAlive(eventType.keepAlive())
+                    .build();
+        };
+        DirectHandlers.Builder builder = DirectHandlers.builder();
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            builder.addHandler(type, handler);
+        }
+        return builder.build();
+    }
+
+    private static String safe(String message) {
+        if (message == null || message.isBlank()) {
+            return "request refused";
+        }
+        String oneLine = message.replaceAll("[\\r\\n]+", " ");
+        return oneLine.length() > 200 ? oneLine.substring(0, 200) : oneLine;
+    }
+}

@@ -1,0 +1,137 @@
+package io.coffer.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.coffer.common.Amount;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Typed, validated access to the fields of a JSON object from a request body. Every failure is a
+ * 400 that names the field.
+ */
+public final class JsonFields {
+
+    private final JsonNode node;
+    private final String prefix;
+
+    JsonFields(JsonNode node, String prefix) {
+        this.node = node;
+        this.prefix = prefix;
+    }
+
+    public static JsonFields of(JsonNode node, String path) {
+        if (!node.isObject()) {
+            throw ApiException.badRequest("'" + path + "' must be a JSON object");
+        }
+        return new JsonFields(node, path + ".");
+    }
+
+    public JsonNode node() {
+        return node;
+    }
+
+    public boolean has(String name) {
+        JsonNode value = node.get(name);
+        return value != null && !value.isNull();
+    }
+
+    public String string(String name) {
+        return optionalString(name).orElseThrow(() -> missing(name));
+    }
+
+    public Optional<String> optionalString(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw invalid(name, "must be a string");
+        }
+        return Optional.of(value.textValue());
+    }
+
+    public long longValue(String name) {
+        return optionalLong(name).orElseThrow(() -> missing(name));
+    }
+
+    public Optional<Long> optionalLong(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return Optional.of(value.longValue());
+        }
+        if (value.isTextual() && value.textValue().matches("-?[0-9]{1,18}")) {
+            return Optional.of(Long.parseLong(value.textValue()));
+        }
+        throw invalid(name, "must be an integer");
+    }
+
+    public Optional<Boolean> optionalBoolean(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isBoolean()) {
+            throw invalid(name, "must be true or false");
+        }
+        return Optional.of(value.booleanValue());
+    }
+
+    /** A base-unit amount, given as a string of digits (a JSON integer is accepted too). */
+    public Amount amount(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            throw missing(name);
+        }
+        String text = value.isTextual() ? value.textValue()
+                : value.isIntegralNumber() ? value.bigIntegerValue().toString() : null;
+        if (text == null) {
+            throw invalid(name, "must be a string of base-unit digits");
+        }
+        return Amount.parse(text).orElseThrow(() -> invalid(name,
+                "must be a whole number of base units between 0 and 2^256-1, got '" + abbreviate(text) + "'"));
+    }
+
+    public Optional<JsonFields> optionalObject(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isObject()) {
+            throw invalid(name, "must be a JSON object");
+        }
+        return Optional.of(new JsonFields(value, prefix + name + "."));
+    }
+
+    public Optional<List<JsonNode>> optionalArray(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isArray()) {
+            throw invalid(name, "must be a JSON array");
+        }
+        List<JsonNode> items = new ArrayList<>();
+        value.forEach(items::add);
+        return Optional.of(items);
+    }
+
+    public String path(String name) {
+        return prefix + name;
+    }
+
+    private ApiException missing(String name) {
+        return ApiException.badRequest("field '" + prefix + name + "' is required");
+    }
+
+    private ApiException invalid(String name, String what) {
+        return ApiException.badRequest("field '" + prefix + name + "' " + what);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    }
+}

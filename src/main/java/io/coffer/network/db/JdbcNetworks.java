@@ -1,0 +1,65 @@
+package io.coffer.network.db;
+
+import io.coffer.common.Tx;
+import io.coffer.db.Sql;
+import io.coffer.network.Block;
+import io.coffer.network.Networks;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** {@link Networks} over JDBC. */
+public final class JdbcNetworks implements Networks {
+
+    @Override
+    public void create(Tx tx, long workspaceId, Collection<String> names, Instant at, String genesisHash) {
+        for (String name : names) {
+            Sql.update(tx, "INSERT INTO network (workspace_id, name, height, tip_hash, tip_time) VALUES (?, ?, 0, ?, ?)",
+                    workspaceId, name, genesisHash, at);
+        }
+    }
+
+    @Override
+    public Optional<Block> lockTip(Tx tx, long workspaceId, String network) {
+        return Sql.one(tx, "SELECT height, tip_hash, tip_time FROM network WHERE workspace_id = ? AND name = ? FOR UPDATE",
+                JdbcNetworks::block, workspaceId, network);
+    }
+
+    @Override
+    public Optional<Block> tip(Tx tx, long workspaceId, String network) {
+        return Sql.one(tx, "SELECT height, tip_hash, tip_time FROM network WHERE workspace_id = ? AND name = ?",
+                JdbcNetworks::block, workspaceId, network);
+    }
+
+    @Override
+    public Map<String, Long> heights(Tx tx, long workspaceId, Collection<String> networks) {
+        if (networks.isEmpty()) {
+            return Map.of();
+        }
+        List<Object> params = new ArrayList<>();
+        params.add(workspaceId);
+        params.addAll(networks);
+        Map<String, Long> result = new HashMap<>();
+        Sql.list(tx, "SELECT name, height FROM network WHERE workspace_id = ? AND name IN ("
+                        + networks.stream().map(n -> "?").collect(Collectors.joining(", ")) + ")",
+                row -> result.put(row.getString("name"), row.getLong("height")), params.toArray());
+        return result;
+    }
+
+    @Override
+    public void setTip(Tx tx, long workspaceId, String network, Block tip) {
+        Sql.update(tx, "UPDATE network SET height = ?, tip_hash = ?, tip_time = ? WHERE workspace_id = ? AND name = ?",
+                tip.height(), tip.hash(), tip.time(), workspaceId, network);
+    }
+
+    private static Block block(ResultSet row) throws SQLException {
+        return new Block(row.getLong("height"), row.getString("tip_hash"), Sql.instant(row, "tip_time"));
+    }
+}

@@ -1,0 +1,162 @@
+package io.coffer.sandbox.http;
+
+import io.coffer.account.AccountService;
+import io.coffer.account.NewAccountRequest;
+import io.coffer.account.http.AccountJson;
+import io.coffer.common.Caller;
+import io.coffer.common.Role;
+import io.coffer.http.Api;
+import io.coffer.http.ApiException;
+import io.coffer.http.Bodies;
+import io.coffer.http.CallerHandler;
+import io.coffer.http.ErrorBody;
+import io.coffer.http.Json;
+import io.coffer.http.JsonFields;
+import io.coffer.http.PathParams;
+import io.coffer.http.Responses;
+import io.coffer.transaction.TransactionService;
+import io.coffer.transaction.http.TransactionJson;
+import io.coffer.user.ApiUserCredentials;
+import io.coffer.user.UserService;
+import io.coffer.workspace.WorkspaceService;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+/**
+ * The sandbox API, a Coffer extension: create workspaces, API users and accounts, deposit funds,
+ * mine blocks and move the workspace clock. Bound to a non-loopback address, every call also needs
+ * {@code X-Coffer-Sandbox-Token}.
+ */
+public final class SandboxRoutes {
+
+    static final HeaderName SANDBOX_TOKEN = HeaderNames.create("X-Coffer-Sandbox-Token");
+
+    record ApiUserView(long id, String username, String apiKeyId, String apiKeySecret) {
+        static ApiUserView of(ApiUserCredentials credentials) {
+            return new ApiUserView(credentials.id(), credentials.username(), credentials.apiKeyId(),
+                    credentials.apiKeySecret());
+        }
+    }
+
+    record WorkspaceCreated(String workspace, ApiUserView apiUser) {
+    }
+
+    record ApiUserCreated(ApiUserView apiUser) {
+    }
+
+    record Mined(String currency, long height) {
+    }
+
+    record ClockMoved(String now) {
+    }
+
+    private final WorkspaceService workspaces;
+    private final UserService users;
+    private final AccountService accounts;
+    private final TransactionService transactions;
+    private final Bodies bodies;
+    private final Optional<byte[]> requiredToken;
+
+    /**
+     * @param requiredToken the token sandbox calls must carry, or empty on a loopback-only server
+     */
+    public SandboxRoutes(WorkspaceService workspaces, UserService users, AccountService accounts,
+                         TransactionService transactions, Bodies bodies, Optional<String> requiredToken) {
+        this.workspaces = workspaces;
+        this.users = users;
+        this.accounts = accounts;
+        this.transactions = transactions;
+        this.bodies = bodies;
+        this.requiredToken = requiredToken.map(token -> token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void register(Api api) {
+        api.publicPost("/sandbox/workspaces", guarded(this::createWorkspace));
+        api.post("/sandbox/api-users", guarded(this::createApiUser));
+        api.post("/sandbox/accounts", guarded(this::createAccount));
+        api.post("/sandbox/accounts/{account_id}/deposits", guarded(this::deposit));
+        api.post("/sandbox/networks/{currency}/blocks", guarded(this::mine));
+        api.post("/sandbox/clock", guarded(this::advanceClock));
+    }
+
+    private void createWorkspace(ServerRequest req, ServerResponse res) {
+        JsonFields body = bodies.object(req);
+        Responses.outcome(res, workspaces.create(body.string("name"), body.optionalString("username").orElse("admin"),
+                        body.optionalString("public_key")),
+                created -> new WorkspaceCreated(created.name(), ApiUserView.of(created.admin())));
+    }
+
+    private void createApiUser(ServerRequest req, ServerResponse res, Caller caller) {
+        JsonFields body = bodies.object(req);
+        Role role = body.optionalString("role").map(name -> switch (name) {
+            case "ADMIN" -> Role.ADMIN;
+            case "OPERATOR" -> Role.OPERATOR;
+            default -> throw ApiException.badRequest("field 'role' must be OPERATOR or ADMIN");
+        }).orElse(Role.OPERATOR);
+        boolean viewAll = body.optionalBoolean("view_all").orElse(role == Role.ADMIN);
+        Responses.outcome(res, users.createApiUser(caller, new UserService.UserRequest(body.string("username"), role,
+                viewAll, body.optionalString("public_key"))), created -> new ApiUserCreated(ApiUserView.of(created)));
+    }
+
+    private void createAccount(ServerRequest req, ServerResponse res, Caller caller) {
+        JsonFields body = bodies.object(req);
+        NewAccountRequest request = new NewAccountRequest(body.string("name"), body.string("currency"),
+                body.optionalString("contract_address"), body.optionalLong("parent"),
+                body.optionalArray("governance_rules").map(RulesJson::parse));
+        Responses.outcome(res, accounts.create(caller, request), details -> AccountJson.view(details, caller));
+    }
+
+    private void deposit(ServerRequest req, ServerResponse res, Caller caller) {
+        long accountId = PathParams.id(req, "account_id");
+        JsonFields body = bodies.object(req);
+        Responses.outcome(res, transactions.deposit(caller, accountId, body.amount("amount"), body.optionalString("sender")),
+                TransactionJson::view);
+    }
+
+    private void mine(ServerRequest req, ServerResponse res, Caller caller) {
+        String currency = PathParams.string(req, "currency");
+        JsonFields body = bodies.optionalObject(req);
+        long count = body.optionalLong("count").orElse(1L);
+        if (count < 1 || count > 1000) {
+            throw ApiException.badRequest("field 'count' must be between 1 and 1000");
+        }
+        Responses.outcome(res, transactions.mine(caller, currency, (int) count),
+                tip -> new Mined(currency, tip.height()));
+    }
+
+    private void advanceClock(ServerRequest req, ServerResponse res, Caller caller) {
+        JsonFields body = bodies.object(req);
+        Responses.outcome(res, workspaces.advanceClock(caller, body.longValue("advance_seconds")),
+                now -> new ClockMoved(Json.format(now)));
+    }
+
+    private Handler guarded(Handler handler) {
+        return (req, res) -> {
+            checkToken(req);
+            handler.handle(req, res);
+        };
+    }
+
+    private CallerHandler guarded(CallerHandler handler) {
+        return (req, res, caller) -> {
+            checkToken(req);
+            handler.handle(req, res, caller);
+        };
+    }
+
+    private void checkToken(ServerRequest req) {
+        if (requiredToken.isEmpty()) {
+            return;
+        }
+        byte[] presented = req.headers().first(SANDBOX_TOKEN).orElse("").getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(presented, requiredToken.get())) {
+            throw new ApiException(ErrorBody.unauthorized("the X-Coffer-Sandbox-Token header is missing or wrong"));
+        }
+    }
+}

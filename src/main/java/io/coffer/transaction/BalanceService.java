@@ -1,0 +1,87 @@
+package io.coffer.transaction;
+
+import io.coffer.account.Account;
+import io.coffer.account.Accounts;
+import io.coffer.account.AccountService;
+import io.coffer.common.Amount;
+import io.coffer.common.Caller;
+import io.coffer.common.Outcome;
+import io.coffer.common.Problem;
+import io.coffer.common.UnitOfWork;
+import io.coffer.currency.Currency;
+import io.coffer.ledger.Balance;
+import io.coffer.ledger.HistoryGrid;
+import io.coffer.ledger.LedgerService;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Balances as the API reports them, and their history. Current balances are one cached row (plus,
+ * for Bitcoin-like accounts, the sums of unconfirmed transactions); a history is one index seek
+ * per sample date, whatever the number of ledger entries.
+ */
+public final class BalanceService {
+
+    private final UnitOfWork unitOfWork;
+    private final Accounts accounts;
+    private final AccountService accountService;
+    private final Transactions transactions;
+    private final LedgerService ledger;
+    private final InstantSource clock;
+
+    public BalanceService(UnitOfWork unitOfWork, Accounts accounts, AccountService accountService,
+                          Transactions transactions, LedgerService ledger, InstantSource clock) {
+        this.unitOfWork = unitOfWork;
+        this.accounts = accounts;
+        this.accountService = accountService;
+        this.transactions = transactions;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    public Outcome<BalanceReport> balances(Caller caller, long accountId) {
+        return unitOfWork.read(tx -> {
+            Optional<Account> account = accounts.findVisible(tx, caller, accountId);
+            if (account.isEmpty()) {
+                return Outcome.notFound("account " + accountId + " not found");
+            }
+            Balance balance = ledger.balance(tx, accountId);
+            if (accountService.currencyOf(account.get()).utxo()) {
+                return Outcome.ok(new BalanceReport.Utxo(balance, transactions.pendingFlows(tx, accountId)));
+            }
+            return Outcome.ok(new BalanceReport.Standard(balance));
+        });
+    }
+
+    /**
+     * The confirmed balance between two dates (end defaults to now on the workspace clock, start to
+     * 30 days before end).
+     */
+    public Outcome<BalanceHistory> history(Caller caller, long accountId, Optional<Instant> start, Optional<Instant> end) {
+        Instant to = end.orElseGet(() -> caller.clock(clock).now());
+        Instant from = start.orElse(to.minus(HistoryGrid.DEFAULT_SPAN));
+        return unitOfWork.read(tx -> {
+            Optional<Account> account = accounts.findVisible(tx, caller, accountId);
+            if (account.isEmpty()) {
+                return Outcome.notFound("account " + accountId + " not found");
+            }
+            Currency currency = accountService.currencyOf(account.get());
+            if (!currency.balanceHistorySupported()) {
+                return Outcome.failed(Problem.unsupported("balance history is not supported for " + currency.name()));
+            }
+            if (from.isAfter(to)) {
+                return Outcome.invalid("start must not be after end");
+            }
+            List<Instant> dates = HistoryGrid.samples(from, to);
+            List<Amount> values = ledger.confirmedHistory(tx, accountId, dates);
+            List<BalanceHistory.Point> points = new ArrayList<>(dates.size());
+            for (int i = 0; i < dates.size(); i++) {
+                points.add(new BalanceHistory.Point(dates.get(i), values.get(i)));
+            }
+            return Outcome.ok(new BalanceHistory(account.get(), currency, accountService.tokenOf(account.get()), points));
+        });
+    }
+}

@@ -1,0 +1,67 @@
+package io.coffer.user;
+
+import io.coffer.common.Authenticator;
+import io.coffer.common.Caller;
+import io.coffer.common.Credentials;
+import io.coffer.common.Outcome;
+import io.coffer.common.Problem;
+import io.coffer.common.UnitOfWork;
+import io.coffer.common.WorkspaceClock;
+import java.time.InstantSource;
+import java.util.Optional;
+
+/**
+ * Authenticates requests by access token or by the legacy API key headers, always within the
+ * workspace the request names: credentials of another workspace are refused like wrong ones.
+ */
+public final class ApiUserAuthenticator implements Authenticator {
+
+    private static final String INVALID_TOKEN = "invalid or expired access token";
+    private static final String INVALID_KEY = "invalid API user or API key";
+
+    private final UnitOfWork unitOfWork;
+    private final Identities identities;
+    private final InstantSource clock;
+
+    public ApiUserAuthenticator(UnitOfWork unitOfWork, Identities identities, InstantSource clock) {
+        this.unitOfWork = unitOfWork;
+        this.identities = identities;
+        this.clock = clock;
+    }
+
+    @Override
+    public Outcome<Caller> authenticate(String workspaceName, Credentials credentials) {
+        return switch (credentials) {
+            case Credentials.BearerToken bearer -> bearer(workspaceName, bearer.token());
+            case Credentials.ApiKeyHeaders headers -> apiKey(workspaceName, headers);
+            case Credentials.ReportingKey key -> refused("invalid reporting API key");
+        };
+    }
+
+    private Outcome<Caller> bearer(String workspaceName, String token) {
+        Optional<AccessTokens.Claims> claims = AccessTokens.peek(token)
+                .filter(candidate -> candidate.workspace().equals(workspaceName));
+        if (claims.isEmpty()) {
+            return refused(INVALID_TOKEN);
+        }
+        Optional<Identity> identity = unitOfWork.read(tx -> identities.byUserId(tx, workspaceName, claims.get().userId()));
+        return identity
+                .filter(found -> found.status() == UserStatus.ACTIVE)
+                .filter(found -> AccessTokens.valid(token, found, new WorkspaceClock(clock, found.clockOffset()).now()))
+                .map(found -> Outcome.ok(found.toCaller()))
+                .orElseGet(() -> refused(INVALID_TOKEN));
+    }
+
+    private Outcome<Caller> apiKey(String workspaceName, Credentials.ApiKeyHeaders headers) {
+        Optional<Identity> identity = unitOfWork.read(tx -> identities.byUsername(tx, workspaceName, headers.username()));
+        return identity
+                .filter(found -> found.status() == UserStatus.ACTIVE)
+                .filter(found -> Secrets.matches(headers.apiKeySecret(), found.secretHash()))
+                .map(found -> Outcome.ok(found.toCaller()))
+                .orElseGet(() -> refused(INVALID_KEY));
+    }
+
+    private static Outcome<Caller> refused(String message) {
+        return Outcome.failed(Problem.unauthenticated(message));
+    }
+}

@@ -1,0 +1,109 @@
+package io.coffer.user;
+
+import io.coffer.common.Outcome;
+import io.coffer.common.Problem;
+import io.coffer.common.Tx;
+import io.coffer.common.UnitOfWork;
+import io.coffer.common.WorkspaceClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Optional;
+
+/**
+ * Issues access and refresh tokens for API keys, and rotates refresh tokens: each one works once,
+ * and presenting a used one revokes every token descended from the same login.
+ */
+public final class AuthService {
+
+    private static final String REFUSED = "invalid API key id or secret";
+
+    private sealed interface Rotation {
+        record Rotated(TokenPair pair) implements Rotation {
+        }
+
+        record Refused(String message) implements Rotation {
+        }
+    }
+
+    private final UnitOfWork unitOfWork;
+    private final Identities identities;
+    private final RefreshTokens refreshTokens;
+    private final Secrets secrets;
+    private final InstantSource clock;
+    private final Duration refreshLifetime;
+
+    public AuthService(UnitOfWork unitOfWork, Identities identities, RefreshTokens refreshTokens, Secrets secrets,
+                       InstantSource clock, Duration refreshLifetime) {
+        this.unitOfWork = unitOfWork;
+        this.identities = identities;
+        this.refreshTokens = refreshTokens;
+        this.secrets = secrets;
+        this.clock = clock;
+        this.refreshLifetime = refreshLifetime;
+    }
+
+    /**
+     * Exchanges an API key for tokens.
+     *
+     * @param workspace the workspace named by the request, if it named one; it must be the key's
+     */
+    public Outcome<TokenPair> token(String apiKeyId, String apiKeySecret, Optional<String> workspace) {
+        return unitOfWork.write(tx -> {
+            Optional<Identity> found = identities.byApiKeyId(tx, apiKeyId)
+                    .filter(identity -> Secrets.matches(apiKeySecret, identity.secretHash()))
+                    .filter(identity -> identity.status() == UserStatus.ACTIVE);
+            if (found.isEmpty()) {
+                return Outcome.failed(Problem.unauthenticated(REFUSED));
+            }
+            Identity identity = found.get();
+            if (workspace.isPresent() && !workspace.get().equals(identity.workspaceName())) {
+                return Outcome.failed(Problem.unauthenticated(REFUSED));
+            }
+            return Outcome.ok(issue(tx, identity, secrets.token(16)));
+        });
+    }
+
+    /** Exchanges a refresh token, once, for a new pair. */
+    public Outcome<TokenPair> refresh(String refreshToken, Optional<String> workspace) {
+        Outcome<Rotation> outcome = unitOfWork.write(tx -> Outcome.ok(rotate(tx, refreshToken, workspace)));
+        return outcome.flatMap(rotation -> switch (rotation) {
+            case Rotation.Rotated rotated -> Outcome.ok(rotated.pair());
+            case Rotation.Refused refused -> Outcome.failed(Problem.unauthenticated(refused.message()));
+        });
+    }
+
+    private Rotation rotate(Tx tx, String refreshToken, Optional<String> workspace) {
+        Optional<RefreshTokens.Stored> found = refreshTokens.lock(tx, Secrets.hash(refreshToken));
+        if (found.isEmpty()) {
+            return new Rotation.Refused("invalid refresh token");
+        }
+        RefreshTokens.Stored stored = found.get();
+        if (stored.used() || stored.revoked()) {
+            refreshTokens.revokeFamily(tx, stored.family());
+            return new Rotation.Refused("refresh token was already used; its session is revoked");
+        }
+        Optional<Identity> identity = identities.byApiKeyOwner(tx, stored.workspaceId(), stored.userId())
+                .filter(candidate -> candidate.status() == UserStatus.ACTIVE)
+                .filter(candidate -> workspace.isEmpty() || workspace.get().equals(candidate.workspaceName()));
+        if (identity.isEmpty()) {
+            return new Rotation.Refused("invalid refresh token");
+        }
+        Instant now = new WorkspaceClock(clock, identity.get().clockOffset()).now();
+        if (!now.isBefore(stored.expiresAt())) {
+            return new Rotation.Refused("refresh token expired");
+        }
+        refreshTokens.markUsed(tx, stored.tokenHash());
+        return new Rotation.Rotated(issue(tx, identity.get(), stored.family()));
+    }
+
+    private TokenPair issue(Tx tx, Identity identity, String family) {
+        Instant now = new WorkspaceClock(clock, identity.clockOffset()).now();
+        String sessionState = secrets.token(16);
+        String access = AccessTokens.issue(identity, now, sessionState, secrets.token(12));
+        String refresh = secrets.token(32);
+        refreshTokens.create(tx, new RefreshTokens.Stored(Secrets.hash(refresh), identity.workspaceId(),
+                identity.userId(), family, now.plus(refreshLifetime), false, false));
+        return new TokenPair(access, AccessTokens.LIFETIME.toSeconds(), refresh, sessionState, "Bearer");
+    }
+}

@@ -1,0 +1,40 @@
+package io.coffer.user.db;
+
+import io.coffer.common.Tx;
+import io.coffer.db.Sql;
+import io.coffer.user.RefreshTokens;
+import java.util.Optional;
+
+/** {@link RefreshTokens} over JDBC. */
+public final class JdbcRefreshTokens implements RefreshTokens {
+
+    @Override
+    public void create(Tx tx, Stored token) {
+        Sql.update(tx, """
+                INSERT INTO refresh_token (token_hash, workspace_id, user_id, family, expires_at, used, revoked)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                token.tokenHash(), token.workspaceId(), token.userId(), token.family(), token.expiresAt(),
+                token.used(), token.revoked());
+    }
+
+    @Override
+    public Optional<Stored> lock(Tx tx, String tokenHash) {
+        return Sql.one(tx, """
+                SELECT token_hash, workspace_id, user_id, family, expires_at, used, revoked
+                FROM refresh_token WHERE token_hash = ? FOR UPDATE""",
+                row -> new Stored(row.getString("token_hash"), row.getLong("workspace_id"), row.getLong("user_id"),
+                        row.getString("family"), Sql.instant(row, "expires_at"), row.getBoolean("used"),
+                        row.getBoolean("revoked")),
+                tokenHash);
+    }
+
+    @Override
+    public void markUsed(Tx tx, String tokenHash) {
+        Sql.update(tx, "UPDATE refresh_token SET used = TRUE WHERE token_hash = ?", tokenHash);
+    }
+
+    @Override
+    public void revokeFamily(Tx tx, String family) {
+        Sql.update(tx, "UPDATE refresh_token SET revoked = TRUE WHERE family = ?", family);
+    }
+}

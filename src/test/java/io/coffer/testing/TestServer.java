@@ -1,0 +1,59 @@
+package io.coffer.testing;
+
+import io.coffer.CofferServer;
+import io.coffer.config.ServerConfig;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A Coffer server started in-process on a random loopback port, on a fresh database of the given
+ * engine, for HTTP tests.
+ */
+public final class TestServer implements AutoCloseable {
+
+    private final CofferServer server;
+    private final Engine engine;
+
+    private TestServer(CofferServer server, Engine engine) {
+        this.server = server;
+        this.engine = engine;
+    }
+
+    public static TestServer start(Engine engine) {
+        return start(engine, Map.of());
+    }
+
+    public static TestServer start(Engine engine, Map<String, String> extraEnv) {
+        Map<String, String> env = new HashMap<>();
+        env.put("COFFER_HTTP_HOST", "127.0.0.1");
+        env.put("COFFER_HTTP_PORT", "0");
+        env.put("COFFER_DB_POOL_SIZE", "8");
+        if (engine == Engine.POSTGRES) {
+            env.put("COFFER_DB_URL", engine.freshUrl());
+            env.put("COFFER_DB_USER", engine.user());
+            env.put("COFFER_DB_PASSWORD", engine.password());
+        } else {
+            env.put("COFFER_DATA_DIR", Engine.tempDir("server").toString());
+        }
+        env.putAll(extraEnv);
+        return new TestServer(CofferServer.start(ServerConfig.fromEnvironment(env)), engine);
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** A client without credentials. */
+    public ApiClient anonymous() {
+        return new ApiClient(baseUrl(), Map.of());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
