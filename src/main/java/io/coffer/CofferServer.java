@@ -27,6 +27,7 @@ import io.coffer.transaction.http.BalanceRoutes;
 import io.coffer.transaction.http.TransactionRoutes;
 import io.coffer.user.ApiUserAuthenticator;
 import io.coffer.user.AuthService;
+import io.coffer.user.IdentityCache;
 import io.coffer.user.Secrets;
 import io.coffer.user.UserService;
 import io.coffer.user.db.JdbcApiUsers;
@@ -102,8 +103,10 @@ public final class CofferServer implements AutoCloseable {
         UserService users = new UserService(unitOfWork, apiUsers, secrets, clock);
         AuthService auth = new AuthService(unitOfWork, identities, new JdbcRefreshTokens(), secrets, clock,
                 Duration.ofSeconds(config.refreshTokenSeconds()));
+        IdentityCache identityCache = new IdentityCache(clock, config.authCacheMillis());
         WorkspaceService workspaces = new WorkspaceService(unitOfWork, workspaceStore, users, new KeyGenerator(random),
-                networks, catalog.currencies().stream().filter(c -> !c.fiat()).map(Currency::name).toList(), clock);
+                networks, catalog.currencies().stream().filter(c -> !c.fiat()).map(Currency::name).toList(),
+                identityCache, clock);
         LedgerService ledger = new LedgerService(new JdbcLedgerStore());
         AccountService accounts = new AccountService(unitOfWork, accountsStore, apiUsers, workspaceStore, workspaces,
                 ledger, catalog, clock);
@@ -113,12 +116,12 @@ public final class CofferServer implements AutoCloseable {
 
         Bodies bodies = new Bodies(config.maxBodyBytes());
         ErrorHandlers.register(routing);
-        Api api = new Api(routing, new ApiUserAuthenticator(unitOfWork, identities, clock));
+        Api api = new Api(routing, new ApiUserAuthenticator(unitOfWork, identities, clock, identityCache));
         new SystemRoutes().register(api);
         new AuthRoutes(auth, bodies).register(api);
         new CurrencyRoutes(catalog).register(api);
-        new AccountRoutes(accounts).register(api);
         new BalanceRoutes(balances).register(api);
+        new AccountRoutes(accounts).register(api);
         new TransactionRoutes(transactions).register(api);
         new CertificateRoutes(workspaces).register(api);
         if (config.sandbox()) {

@@ -142,7 +142,7 @@ CREATE TABLE ledger_entry (
     CONSTRAINT entry_amount_positive CHECK (amount > 0),
     CONSTRAINT entry_running_balance CHECK (account_id IS NULL OR balance_after >= 0)
 );
-CREATE INDEX ledger_entry_history ON ledger_entry (account_id, bucket, effective_at DESC, id DESC);
+CREATE INDEX ledger_entry_history ON ledger_entry (account_id, bucket, effective_at, id);
 CREATE INDEX ledger_entry_by_posting ON ledger_entry (posting_id);
 
 -- The simulated chain of each network, per workspace.

@@ -29,6 +29,16 @@ public interface Accounts {
     /** Finds an account the caller may see; a foreign or invisible account is absent. */
     Optional<Account> findVisible(Tx tx, Caller caller, long accountId);
 
+    /**
+     * An account the caller may see together with its cached balance, in one query: the hot path of
+     * {@code GET /accounts/{id}/balances}.
+     */
+    Optional<AccountBalance> findVisibleWithBalance(Tx tx, Caller caller, long accountId);
+
+    /** An account and its balance. */
+    record AccountBalance(Account account, io.coffer.ledger.Balance balance) {
+    }
+
     Page<Account> search(Tx tx, Caller caller, AccountFilter filter, PageRequest page);
 
     boolean nameTaken(Tx tx, long workspaceId, String name);

@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param sandboxToken the token sandbox calls must carry on a non-loopback bind ({@code COFFER_SANDBOX_TOKEN})
  * @param maxBodyBytes the largest request body accepted ({@code COFFER_MAX_BODY_BYTES}, default 1 MiB)
  * @param refreshTokenSeconds refresh-token lifetime on the workspace clock ({@code COFFER_REFRESH_TOKEN_SECONDS}, default 1800)
+ * @param authCacheMillis how long an authenticated identity is reused before it is read again
+ *     ({@code COFFER_AUTH_CACHE_MILLIS}, default 1000; 0 disables): the longest another instance
+ *     takes to notice a moved clock
  */
 public record ServerConfig(
         String httpHost,
@@ -32,7 +35,8 @@ public record ServerConfig(
         boolean sandbox,
         Optional<String> sandboxToken,
         int maxBodyBytes,
-        long refreshTokenSeconds) {
+        long refreshTokenSeconds,
+        long authCacheMillis) {
 
     /** Reads the configuration from environment variables; throws with a clear message on bad values. */
     public static ServerConfig fromEnvironment(Map<String, String> env) {
@@ -47,7 +51,8 @@ public record ServerConfig(
                 boolValue(env, "COFFER_SANDBOX", true),
                 optional(env, "COFFER_SANDBOX_TOKEN"),
                 intValue(env, "COFFER_MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20),
-                intValue(env, "COFFER_REFRESH_TOKEN_SECONDS", 1800, 60, 30 * 24 * 3600));
+                intValue(env, "COFFER_REFRESH_TOKEN_SECONDS", 1800, 60, 30 * 24 * 3600),
+                intValue(env, "COFFER_AUTH_CACHE_MILLIS", 1000, 0, 60_000));
         config.validate();
         return config;
     }

@@ -132,6 +132,19 @@ public final class Sql {
         }
     }
 
+    public static Amount amount(ResultSet row, int column) throws SQLException {
+        return new Amount(row.getBigDecimal(column).toBigIntegerExact());
+    }
+
+    public static Instant instant(ResultSet row, int column) throws SQLException {
+        return row.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    public static Optional<Long> optionalLong(ResultSet row, int column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? Optional.empty() : Optional.of(value);
+    }
+
     public static Amount amount(ResultSet row, String column) throws SQLException {
         BigDecimal value = row.getBigDecimal(column);
         return new Amount(value.toBigIntegerExact());

@@ -33,10 +33,10 @@ public final class ErrorHandlers {
     /** Handlers for errors detected before routing, so they too answer in the error shape. */
     public static DirectHandlers direct() {
         DirectHandler handler = (request, eventType, status, headers, message) -> {
-            ErrorBody body = switch (eventType) {
-                case PAYLOAD_TOO_LARGE -> ErrorBody.payloadTooLarge("request body is too large");
-                case BAD_REQUEST -> ErrorBody.badRequest("malformed request: " + safe(message));
-                case INTERNAL_ERROR -> ErrorBody.internal("internal error");
+            ErrorBody body = switch (status.code()) {
+                case 413 -> ErrorBody.payloadTooLarge("request body is too large");
+                case 400 -> ErrorBody.badRequest("malformed request: " + safe(message));
+                case 500 -> ErrorBody.internal("internal error");
                 default -> new ErrorBody(safe(message), "HttpError", status.code());
             };
             return DirectHandler.TransportResponse.builder()

@@ -14,7 +14,7 @@ public final class PathParams {
      */
     public static long id(ServerRequest req, String name) {
         String value = req.path().pathParameters().get(name);
-        if (value.matches("[0-9]{19,}")) {
+        if (value.length() > 18 && Query.allDigits(value)) {
             throw ApiException.notFound("no object with " + name + " " + Query.abbreviate(value));
         }
         return Query.parseId(name, value);

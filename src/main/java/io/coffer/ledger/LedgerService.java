@@ -83,6 +83,11 @@ public final class LedgerService {
             if (buckets.get(Bucket.CONFIRMED).compareTo(buckets.get(Bucket.OUTGOING)) < 0) {
                 return Outcome.invalid("insufficient funds: account " + id + " would reserve more than it holds");
             }
+            // The reported total and pending are amounts too: they must stay within 2^256-1.
+            if (buckets.get(Bucket.CONFIRMED).add(buckets.get(Bucket.INCOMING)).compareTo(Amount.MAX_VALUE) > 0
+                    || buckets.get(Bucket.INCOMING).add(buckets.get(Bucket.OUTGOING)).compareTo(Amount.MAX_VALUE) > 0) {
+                return Outcome.invalid("balance of account " + id + " would exceed 2^256-1");
+            }
             result.put(id, new Balance(new Amount(buckets.get(Bucket.CONFIRMED)), new Amount(buckets.get(Bucket.INCOMING)),
                     new Amount(buckets.get(Bucket.OUTGOING)), new Amount(dust.min(buckets.get(Bucket.CONFIRMED)))));
         }

@@ -1,6 +1,7 @@
 package io.coffer.ledger;
 
 import io.coffer.common.Amount;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -36,13 +37,14 @@ public record Posting(long workspaceId, Optional<Long> transactionId, String kin
         if (entries.isEmpty()) {
             throw new IllegalArgumentException("a posting needs entries");
         }
-        Amount debits = Amount.ZERO;
-        Amount credits = Amount.ZERO;
+        // Sums may exceed one amount's bound (two entries of 2^255), so they are plain BigIntegers.
+        BigInteger debits = BigInteger.ZERO;
+        BigInteger credits = BigInteger.ZERO;
         for (Entry entry : entries) {
             if (entry.side() == Side.DEBIT) {
-                debits = debits.plus(entry.amount());
+                debits = debits.add(entry.amount().value());
             } else {
-                credits = credits.plus(entry.amount());
+                credits = credits.add(entry.amount().value());
             }
         }
         if (!debits.equals(credits)) {

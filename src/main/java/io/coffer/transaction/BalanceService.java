@@ -44,12 +44,12 @@ public final class BalanceService {
 
     public Outcome<BalanceReport> balances(Caller caller, long accountId) {
         return unitOfWork.read(tx -> {
-            Optional<Account> account = accounts.findVisible(tx, caller, accountId);
-            if (account.isEmpty()) {
+            Optional<Accounts.AccountBalance> found = accounts.findVisibleWithBalance(tx, caller, accountId);
+            if (found.isEmpty()) {
                 return Outcome.notFound("account " + accountId + " not found");
             }
-            Balance balance = ledger.balance(tx, accountId);
-            if (accountService.currencyOf(account.get()).utxo()) {
+            Balance balance = found.get().balance();
+            if (accountService.currencyOf(found.get().account()).utxo()) {
                 return Outcome.ok(new BalanceReport.Utxo(balance, transactions.pendingFlows(tx, accountId)));
             }
             return Outcome.ok(new BalanceReport.Standard(balance));

@@ -5,14 +5,18 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Access tokens: JWTs signed with the workspace's own HMAC key (HS256), so every Coffer instance
@@ -23,6 +27,11 @@ public final class AccessTokens {
     public static final Duration LIFETIME = Duration.ofSeconds(300);
     private static final String WORKSPACE_CLAIM = "workspace";
     private static final String ISSUER = "coffer";
+    private static final int MAX_TOKEN_LENGTH = 4096;
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9]{1,18}");
+    private static final int MAX_MEMOISED = 50_000;
+    private static final ConcurrentHashMap<String, Optional<Parsed>> PARSED = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<java.nio.ByteBuffer, Mac> MACS = new ConcurrentHashMap<>();
 
     /** The unverified claims Coffer needs to find the key that verifies a token. */
     public record Claims(long userId, String workspace) {
@@ -53,33 +62,80 @@ public final class AccessTokens {
         return jwt.serialize();
     }
 
-    /** Reads who a token claims to be, before its signature is checked. */
-    public static Optional<Claims> peek(String token) {
-        try {
-            JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
-            String subject = claims.getSubject();
-            Object workspace = claims.getClaim(WORKSPACE_CLAIM);
-            if (subject == null || !subject.matches("[0-9]{1,18}") || !(workspace instanceof String name)) {
-                return Optional.empty();
+    /**
+     * A token as read before its signature is checked: the claims Coffer needs, its expiry, and the
+     * signed bytes with their signature.
+     */
+    public record Parsed(Claims claims, Instant expiry, byte[] signingInput, byte[] signature) {
+
+        /** Whether the token is signed with the identity's workspace key and unexpired at {@code now}. */
+        public boolean validFor(Identity identity, Instant now) {
+            if (!now.isBefore(expiry)) {
+                return false;
             }
-            return Optional.of(new Claims(Long.parseLong(subject), name));
-        } catch (ParseException | RuntimeException e) {
-            return Optional.empty();
+            return MessageDigest.isEqual(hmac(identity.tokenKey()).doFinal(signingInput), signature);
         }
     }
 
-    /** Whether the token is signed with the identity's workspace key and unexpired at {@code now}. */
-    public static boolean valid(String token, Identity identity, Instant now) {
+    /**
+     * A fresh HMAC-SHA256 keyed for a workspace, cloned from a prototype: creating and keying a Mac
+     * from scratch costs more than the MAC itself on the authentication path.
+     */
+    private static Mac hmac(byte[] key) {
+        Mac prototype = MACS.computeIfAbsent(java.nio.ByteBuffer.wrap(key.clone()), k -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key, "HmacSHA256"));
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is not available", e);
+            }
+        });
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("HmacSHA256 cannot be cloned", e);
+        }
+    }
+
+    /**
+     * Parses a token; empty when it is not an HS256 JWT with the claims Coffer issues. Parsing is a
+     * pure function of the text, so results are memoised (bounded); the signature and expiry are
+     * still checked on every use.
+     */
+    public static Optional<Parsed> parse(String token) {
+        Optional<Parsed> cached = PARSED.get(token);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<Parsed> parsed = parseUncached(token);
+        if (PARSED.size() >= MAX_MEMOISED) {
+            PARSED.clear();
+        }
+        PARSED.put(token, parsed);
+        return parsed;
+    }
+
+    private static Optional<Parsed> parseUncached(String token) {
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            return Optional.empty();
+        }
         try {
             SignedJWT jwt = SignedJWT.parse(token);
-            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())
-                    || !jwt.verify(new MACVerifier(identity.tokenKey()))) {
-                return false;
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
+                return Optional.empty();
             }
-            Date expiry = jwt.getJWTClaimsSet().getExpirationTime();
-            return expiry != null && now.isBefore(expiry.toInstant());
-        } catch (ParseException | JOSEException | RuntimeException e) {
-            return false;
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            String subject = claims.getSubject();
+            Object workspace = claims.getClaim(WORKSPACE_CLAIM);
+            Date expiry = claims.getExpirationTime();
+            if (subject == null || !DIGITS.matcher(subject).matches() || !(workspace instanceof String name) || expiry == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Parsed(new Claims(Long.parseLong(subject), name), expiry.toInstant(),
+                    jwt.getSigningInput(), jwt.getSignature().decode()));
+        } catch (ParseException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 }

@@ -22,11 +22,13 @@ public final class ApiUserAuthenticator implements Authenticator {
     private final UnitOfWork unitOfWork;
     private final Identities identities;
     private final InstantSource clock;
+    private final IdentityCache cache;
 
-    public ApiUserAuthenticator(UnitOfWork unitOfWork, Identities identities, InstantSource clock) {
+    public ApiUserAuthenticator(UnitOfWork unitOfWork, Identities identities, InstantSource clock, IdentityCache cache) {
         this.unitOfWork = unitOfWork;
         this.identities = identities;
         this.clock = clock;
+        this.cache = cache;
     }
 
     @Override
@@ -39,21 +41,24 @@ public final class ApiUserAuthenticator implements Authenticator {
     }
 
     private Outcome<Caller> bearer(String workspaceName, String token) {
-        Optional<AccessTokens.Claims> claims = AccessTokens.peek(token)
-                .filter(candidate -> candidate.workspace().equals(workspaceName));
-        if (claims.isEmpty()) {
+        Optional<AccessTokens.Parsed> parsed = AccessTokens.parse(token)
+                .filter(candidate -> candidate.claims().workspace().equals(workspaceName));
+        if (parsed.isEmpty()) {
             return refused(INVALID_TOKEN);
         }
-        Optional<Identity> identity = unitOfWork.read(tx -> identities.byUserId(tx, workspaceName, claims.get().userId()));
+        long userId = parsed.get().claims().userId();
+        Optional<Identity> identity = cache.get("id:" + workspaceName + ":" + userId,
+                () -> unitOfWork.read(tx -> identities.byUserId(tx, workspaceName, userId)));
         return identity
                 .filter(found -> found.status() == UserStatus.ACTIVE)
-                .filter(found -> AccessTokens.valid(token, found, new WorkspaceClock(clock, found.clockOffset()).now()))
+                .filter(found -> parsed.get().validFor(found, new WorkspaceClock(clock, found.clockOffset()).now())) 
                 .map(found -> Outcome.ok(found.toCaller()))
                 .orElseGet(() -> refused(INVALID_TOKEN));
     }
 
     private Outcome<Caller> apiKey(String workspaceName, Credentials.ApiKeyHeaders headers) {
-        Optional<Identity> identity = unitOfWork.read(tx -> identities.byUsername(tx, workspaceName, headers.username()));
+        Optional<Identity> identity = cache.get("name:" + workspaceName + ":" + headers.username(),
+                () -> unitOfWork.read(tx -> identities.byUsername(tx, workspaceName, headers.username())));
         return identity
                 .filter(found -> found.status() == UserStatus.ACTIVE)
                 .filter(found -> Secrets.matches(headers.apiKeySecret(), found.secretHash()))

@@ -9,6 +9,7 @@ import io.coffer.keys.KeyGenerator;
 import io.coffer.keys.WorkspaceKeys;
 import io.coffer.network.Networks;
 import io.coffer.user.ApiUserCredentials;
+import io.coffer.user.IdentityCache;
 import io.coffer.user.UserService;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,7 @@ public final class WorkspaceService {
     private final KeyGenerator keyGenerator;
     private final InstantSource clock;
     private final Networks networks;
+    private final IdentityCache identities;
     private final List<String> networkNames;
     private final ConcurrentMap<Long, WorkspaceKeys> keyCache = new ConcurrentHashMap<>();
 
@@ -43,8 +45,10 @@ public final class WorkspaceService {
      * @param networkNames the networks every workspace gets, each starting at height 0
      */
     public WorkspaceService(UnitOfWork unitOfWork, Workspaces workspaces, UserService users, KeyGenerator keyGenerator,
-                            Networks networks, List<String> networkNames, InstantSource clock) {
+                            Networks networks, List<String> networkNames, IdentityCache identities,
+                            InstantSource clock) {
         this.networks = networks;
+        this.identities = identities;
         this.networkNames = List.copyOf(networkNames);
         this.unitOfWork = unitOfWork;
         this.workspaces = workspaces;
@@ -75,10 +79,12 @@ public final class WorkspaceService {
         if (seconds <= 0 || seconds > MAX_ADVANCE.toSeconds()) {
             return Outcome.invalid("advance_seconds must be between 1 and " + MAX_ADVANCE.toSeconds());
         }
-        return unitOfWork.write(tx -> {
+        Outcome<Instant> moved = unitOfWork.write(tx -> {
             Duration offset = workspaces.advanceClock(tx, caller.workspaceId(), Duration.ofSeconds(seconds));
             return Outcome.ok(new WorkspaceClock(clock, offset).now());
         });
+        identities.evictWorkspace(caller.workspaceId());
+        return moved;
     }
 
     /** The keys of a workspace; they never change, so they are cached. */

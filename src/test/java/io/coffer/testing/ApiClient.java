@@ -67,7 +67,8 @@ public final class ApiClient {
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode parsed = response.body().isEmpty() ? JSON.nullNode() : parse(response.body());
+            boolean json = response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+            JsonNode parsed = response.body().isEmpty() || !json ? JSON.nullNode() : parse(response.body());
             ApiResponse result = new ApiResponse(response.statusCode(), response.headers(), response.body(), parsed);
             checkContract(method, path, result);
             return result;
@@ -94,6 +95,9 @@ public final class ApiClient {
         }
         JsonNode body = response.json();
         List<String> problems = new ArrayList<>();
+        if (!response.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
+            problems.add("an error without a JSON content type");
+        }
         if (!body.isObject() || body.size() != 3 || !body.path("message").isTextual() || !body.path("name").isTextual()
                 || !body.path("status_code").isInt()) {
             problems.add("not the error shape {message, name, status_code}");

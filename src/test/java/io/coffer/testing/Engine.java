@@ -68,6 +68,7 @@ public enum Engine {
                     try {
                         Path work = Path.of("target", "embedded-pg").toAbsolutePath();
                         Files.createDirectories(work);
+                        Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
                         EmbeddedPostgres started = EmbeddedPostgres.builder()
                                 .setOverrideWorkingDirectory(work.toFile())
                                 .start();

@@ -14,6 +14,7 @@ import io.coffer.db.Sql;
 import io.coffer.governance.Rule;
 import io.coffer.governance.RuleSet;
 import io.coffer.governance.RuleSetDraft;
+import io.coffer.ledger.Balance;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -67,6 +68,22 @@ public final class JdbcAccounts implements Accounts {
         }
         return Sql.one(tx, "SELECT " + COLUMNS + " FROM account a WHERE a.id = ? AND a.workspace_id = ? AND " + MEMBER,
                 JdbcAccounts::map, accountId, caller.workspaceId(), caller.userId());
+    }
+
+    @Override
+    public Optional<AccountBalance> findVisibleWithBalance(Tx tx, Caller caller, long accountId) {
+        String sql = "SELECT " + COLUMNS + ", b.confirmed, b.incoming, b.outgoing, b.dust"
+                + " FROM account a JOIN account_balance b ON b.account_id = a.id WHERE a.id = ? AND a.workspace_id = ?";
+        if (caller.seesEverything()) {
+            return Sql.one(tx, sql, JdbcAccounts::withBalance, accountId, caller.workspaceId());
+        }
+        return Sql.one(tx, sql + " AND " + MEMBER, JdbcAccounts::withBalance, accountId, caller.workspaceId(),
+                caller.userId());
+    }
+
+    private static AccountBalance withBalance(ResultSet row) throws SQLException {
+        return new AccountBalance(map(row), new Balance(Sql.amount(row, 16), Sql.amount(row, 17), Sql.amount(row, 18),
+                Sql.amount(row, 19)));
     }
 
     private static final String MEMBER =
@@ -224,22 +241,23 @@ public final class JdbcAccounts implements Accounts {
                 row.getString("derivation_path"));
     }
 
+    /** Maps a row selected with {@link #COLUMNS}, by position (name lookups are costly in H2). */
     private static Account map(ResultSet row) throws SQLException {
         return new Account(
-                row.getLong("id"),
-                row.getLong("workspace_id"),
-                row.getString("name"),
-                row.getString("currency"),
-                Optional.ofNullable(row.getString("contract_address")),
-                Sql.optionalLong(row, "parent_id"),
-                row.getInt("account_index"),
-                AccountType.valueOf(row.getString("account_type")),
-                AccountStatus.valueOf(row.getString("status")),
-                row.getString("derivation_path"),
-                row.getString("address"),
-                row.getInt("fresh_index"),
-                Optional.ofNullable(row.getString("xpub")),
-                row.getLong("created_by"),
-                Sql.instant(row, "created_on"));
+                row.getLong(1),
+                row.getLong(2),
+                row.getString(3),
+                row.getString(4),
+                Optional.ofNullable(row.getString(5)),
+                Sql.optionalLong(row, 6),
+                row.getInt(7),
+                AccountType.valueOf(row.getString(8)),
+                AccountStatus.valueOf(row.getString(9)),
+                row.getString(10),
+                row.getString(12),
+                row.getInt(13),
+                Optional.ofNullable(row.getString(11)),
+                row.getLong(14),
+                Sql.instant(row, 15));
     }
 }

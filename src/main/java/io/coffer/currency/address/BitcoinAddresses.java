@@ -21,8 +21,11 @@ public record BitcoinAddresses(int p2pkh, List<Integer> p2sh, Optional<String> h
 
     @Override
     public boolean isValid(String address) {
-        if (hrp.isPresent() && address.toLowerCase(java.util.Locale.ROOT).startsWith(hrp.get() + "1")) {
-            return Segwit.isValid(hrp.get(), address);
+        // Legacy addresses may also begin with the HRP and '1' (e.g. litecoin's "LTc1..."), so a
+        // string that is not valid segwit still gets the Base58Check reading.
+        if (hrp.isPresent() && address.toLowerCase(java.util.Locale.ROOT).startsWith(hrp.get() + "1")
+                && Segwit.isValid(hrp.get(), address)) {
+            return true;
         }
         return Base58.BITCOIN.decodeChecked(address)
                 .filter(payload -> payload.length == 21)

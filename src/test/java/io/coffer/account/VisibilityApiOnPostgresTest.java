@@ -1,0 +1,11 @@
+package io.coffer.account;
+
+import io.coffer.testing.Engine;
+
+class VisibilityApiOnPostgresTest extends VisibilityApiCases {
+
+    @Override
+    protected Engine engine() {
+        return Engine.POSTGRES;
+    }
+}

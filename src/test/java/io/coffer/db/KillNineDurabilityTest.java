@@ -1,0 +1,154 @@
+package io.coffer.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.coffer.testing.ApiClient;
+import io.coffer.testing.ApiResponse;
+import io.coffer.testing.Engine;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A committed write survives kill -9 of the server on the embedded default: a real server process
+ * takes deposits and blocks from concurrent clients, is killed mid-load, and after a restart on the
+ * same data directory every acknowledged write is there and the books still add up.
+ */
+class KillNineDurabilityTest {
+
+    record Acknowledged(long id, String amount) {
+    }
+
+    @Test
+    void everyAcknowledgedWriteSurvivesKillNine() throws Exception {
+        Path data = Engine.tempDir("kill9");
+        int port = freePort();
+        Process server = startServer(data, port);
+        List<Acknowledged> acknowledged = new ArrayList<>();
+        ApiClient admin;
+        long account;
+        try {
+            ApiClient anonymous = new ApiClient("http://127.0.0.1:" + port, Map.of());
+            ApiResponse workspace = anonymous.post("/sandbox/workspaces", Map.of("name", "durable"));
+            JsonNode user = workspace.get("api_user");
+            admin = anonymous.with("X-Ledger-Workspace", "durable")
+                    .with("X-Ledger-API-User", user.path("username").asText())
+                    .with("X-Ledger-API-Key", user.path("api_key_secret").asText());
+            account = admin.post("/sandbox/accounts", Map.of("name", "hot", "currency", "ethereum")).id();
+
+            ConcurrentLinkedQueue<Acknowledged> acks = new ConcurrentLinkedQueue<>();
+            AtomicBoolean running = new AtomicBoolean(true);
+            ExecutorService clients = Executors.newFixedThreadPool(8);
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                clients.submit(() -> {
+                    long n = 0;
+                    while (running.get()) {
+                        String amount = Long.toString(1000 * thread + (++n));
+                        try {
+                            ApiResponse response = thread == 0 && n % 10 == 0
+                                    ? admin.post("/sandbox/networks/ethereum/blocks", Map.of("count", 1))
+                                    : admin.post("/sandbox/accounts/" + account + "/deposits", Map.of("amount", amount));
+                            if (response.status() == 200 && response.json().has("amount")) {
+                                acks.add(new Acknowledged(response.id(), amount));
+                            }
+                        } catch (RuntimeException connectionLost) {
+                            return;
+                        }
+                    }
+                });
+            }
+            Thread.sleep(2500);
+            server.destroyForcibly();
+            server.waitFor(10, TimeUnit.SECONDS);
+            running.set(false);
+            clients.shutdown();
+            clients.awaitTermination(30, TimeUnit.SECONDS);
+            acknowledged.addAll(acks);
+        } finally {
+            server.destroyForcibly();
+        }
+        assertThat(acknowledged).as("the load produced acknowledged writes before the kill").hasSizeGreaterThan(20);
+
+        Process restarted = startServer(data, port);
+        try {
+            ApiClient client = admin;
+            BigInteger acknowledgedTotal = BigInteger.ZERO;
+            long maxId = 0;
+            for (Acknowledged ack : acknowledged) {
+                ApiResponse found = client.get("/transactions/" + ack.id());
+                assertThat(found.status()).as("transaction %d was acknowledged", ack.id()).isEqualTo(200);
+                assertThat(found.text("amount")).isEqualTo(ack.amount());
+                acknowledgedTotal = acknowledgedTotal.add(new BigInteger(ack.amount()));
+                maxId = Math.max(maxId, ack.id());
+            }
+            // Writes in flight at the kill may have committed without an answer; those count too,
+            // but nothing else: the balance equals the sum of the transactions that exist.
+            BigInteger stored = BigInteger.ZERO;
+            for (long id = 1; id <= maxId + 64; id++) {
+                ApiResponse found = client.get("/transactions/" + id);
+                if (found.status() == 200) {
+                    stored = stored.add(new BigInteger(found.text("amount")));
+                }
+            }
+            JsonNode balances = client.get("/accounts/" + account + "/balances").json();
+            assertThat(new BigInteger(balances.path("total").asText())).isEqualTo(stored);
+            assertThat(stored).isGreaterThanOrEqualTo(acknowledgedTotal);
+            // Blocks still settle the survivors.
+            client.post("/sandbox/networks/ethereum/blocks", Map.of("count", 12));
+            balances = client.get("/accounts/" + account + "/balances").json();
+            assertThat(balances.path("available").asText()).isEqualTo(stored.toString());
+            assertThat(balances.path("pending").asText()).isEqualTo("0");
+        } finally {
+            restarted.destroy();
+            restarted.waitFor(10, TimeUnit.SECONDS);
+            restarted.destroyForcibly();
+        }
+    }
+
+    private static Process startServer(Path data, int port) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                "io.coffer.Main", "serve");
+        builder.environment().put("COFFER_DATA_DIR", data.toString());
+        builder.environment().put("COFFER_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("COFFER_HTTP_HOST", "127.0.0.1");
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(data.resolve("server-" + System.nanoTime() + ".log").toFile());
+        Process process = builder.start();
+        ApiClient probe = new ApiClient("http://127.0.0.1:" + port, Map.of());
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited with " + process.exitValue() + "; see logs in " + data);
+            }
+            try {
+                if (probe.get("/health").status() == 200) {
+                    return process;
+                }
+            } catch (RuntimeException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("server did not start within 60 s; see logs in " + data);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
