@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param dbUrl a {@code jdbc:postgresql://} URL switching storage to PostgreSQL ({@code COFFER_DB_URL})
  * @param dbUser the PostgreSQL user ({@code COFFER_DB_USER})
  * @param dbPassword the PostgreSQL password ({@code COFFER_DB_PASSWORD})
- * @param dbPoolSize connections in the pool ({@code COFFER_DB_POOL_SIZE}, default 16)
+ * @param dbPoolSize connections in the pool ({@code COFFER_DB_POOL_SIZE}, default 64 for the embedded H2,
+ *     whose connections are cheap in-process sessions, and 16 for PostgreSQL)
  * @param sandbox whether the sandbox API is enabled ({@code COFFER_SANDBOX}, default true)
  * @param sandboxToken the token sandbox calls must carry on a non-loopback bind ({@code COFFER_SANDBOX_TOKEN})
  * @param maxBodyBytes the largest request body accepted ({@code COFFER_MAX_BODY_BYTES}, default 1 MiB)
@@ -47,7 +48,7 @@ public record ServerConfig(
                 optional(env, "COFFER_DB_URL"),
                 optional(env, "COFFER_DB_USER"),
                 optional(env, "COFFER_DB_PASSWORD"),
-                intValue(env, "COFFER_DB_POOL_SIZE", 16, 1, 512),
+                intValue(env, "COFFER_DB_POOL_SIZE", optional(env, "COFFER_DB_URL").isPresent() ? 16 : 64, 1, 512),
                 boolValue(env, "COFFER_SANDBOX", true),
                 optional(env, "COFFER_SANDBOX_TOKEN"),
                 intValue(env, "COFFER_MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20),

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -66,14 +67,27 @@ public final class AccessTokens {
      * A token as read before its signature is checked: the claims Coffer needs, its expiry, and the
      * signed bytes with their signature.
      */
-    public record Parsed(Claims claims, Instant expiry, byte[] signingInput, byte[] signature) {
+    public record Parsed(Claims claims, Instant expiry, byte[] signingInput, byte[] signature,
+                         AtomicReference<byte[]> verifiedWith) {
 
-        /** Whether the token is signed with the identity's workspace key and unexpired at {@code now}. */
+        /**
+         * Whether the token is signed with the identity's workspace key and unexpired at {@code now}.
+         * A signature checked once with a key stays valid with that key, so the key it verified with
+         * is remembered; the expiry is checked every time.
+         */
         public boolean validFor(Identity identity, Instant now) {
             if (!now.isBefore(expiry)) {
                 return false;
             }
-            return MessageDigest.isEqual(hmac(identity.tokenKey()).doFinal(signingInput), signature);
+            byte[] key = identity.tokenKey();
+            if (MessageDigest.isEqual(verifiedWith.get(), key)) {
+                return true;
+            }
+            boolean valid = MessageDigest.isEqual(hmac(key).doFinal(signingInput), signature);
+            if (valid) {
+                verifiedWith.set(key.clone());
+            }
+            return valid;
         }
     }
 
@@ -133,7 +147,7 @@ public final class AccessTokens {
                 return Optional.empty();
             }
             return Optional.of(new Parsed(new Claims(Long.parseLong(subject), name), expiry.toInstant(),
-                    jwt.getSigningInput(), jwt.getSignature().decode()));
+                    jwt.getSigningInput(), jwt.getSignature().decode(), new AtomicReference<>(new byte[0])));
         } catch (ParseException | RuntimeException e) {
             return Optional.empty();
         }

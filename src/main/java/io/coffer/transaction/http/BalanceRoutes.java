@@ -2,7 +2,9 @@ package io.coffer.transaction.http;
 
 import io.coffer.common.Amount;
 import io.coffer.common.Caller;
+import io.coffer.common.Outcome;
 import io.coffer.http.Api;
+import io.coffer.http.ErrorBody;
 import io.coffer.http.PathParams;
 import io.coffer.http.Query;
 import io.coffer.http.Responses;
@@ -12,6 +14,7 @@ import io.coffer.transaction.BalanceReport;
 import io.coffer.transaction.BalanceService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** {@code GET /accounts/{id}/balances} and {@code GET /accounts/{id}/balances/history}. */
@@ -49,7 +52,21 @@ public final class BalanceRoutes {
     }
 
     private void balances(ServerRequest req, ServerResponse res, Caller caller) {
-        Responses.outcome(res, balances.balances(caller, PathParams.id(req, "account_id")), BalanceRoutes::view);
+        switch (balances.balances(caller, PathParams.id(req, "account_id"))) {
+            case Outcome.Ok<BalanceReport>(BalanceReport.Standard standard) ->
+                    Responses.okRaw(res, accountBalances(standard.balance()));
+            case Outcome.Ok<BalanceReport>(BalanceReport report) -> Responses.ok(res, view(report));
+            case Outcome.Failed<BalanceReport> failed -> Responses.error(res, ErrorBody.of(failed.problem()));
+        }
+    }
+
+    /**
+     * {@code AccountBalances} written by hand: the hottest answer of the API, three fields whose
+     * values are digit strings (nothing to escape). The contract tests validate it like any other.
+     */
+    static byte[] accountBalances(Balance b) {
+        return ("{\"available\":\"" + b.available() + "\",\"pending\":\"" + b.pending() + "\",\"total\":\""
+                + b.total() + "\"}").getBytes(StandardCharsets.US_ASCII);
     }
 
     private void history(ServerRequest req, ServerResponse res, Caller caller) {
