@@ -23,6 +23,12 @@ import io.coffer.system.http.SystemRoutes;
 import io.coffer.transaction.BalanceService;
 import io.coffer.transaction.TransactionService;
 import io.coffer.transaction.db.JdbcTransactions;
+import io.coffer.transaction.db.JdbcUtxos;
+import io.coffer.transaction.SendService;
+import io.coffer.request.RequestService;
+import io.coffer.request.db.JdbcRequests;
+import io.coffer.request.http.RequestRoutes;
+import io.coffer.request.http.TargetRoutes;
 import io.coffer.transaction.http.BalanceRoutes;
 import io.coffer.transaction.http.TransactionRoutes;
 import io.coffer.user.ApiUserAuthenticator;
@@ -56,10 +62,12 @@ public final class CofferServer implements AutoCloseable {
 
     private final Database database;
     private final WebServer webServer;
+    private final Background background;
 
-    private CofferServer(Database database, WebServer webServer) {
+    private CofferServer(Database database, WebServer webServer, Background background) {
         this.database = database;
         this.webServer = webServer;
+        this.background = background;
     }
 
     /** Opens storage, wires the application and starts listening. */
@@ -67,7 +75,7 @@ public final class CofferServer implements AutoCloseable {
         Database database = Database.open(config);
         try {
             HttpRouting.Builder routing = HttpRouting.builder();
-            wire(config, database, InstantSource.system(), new SecureRandom(), routing);
+            Background background = wire(config, database, InstantSource.system(), new SecureRandom(), routing);
             WebServer server = WebServer.builder()
                     .host(config.httpHost())
                     .port(config.httpPort())
@@ -83,15 +91,15 @@ public final class CofferServer implements AutoCloseable {
             LOG.info("Coffer listening on http://{}:{} ({}, sandbox {})", config.httpHost(), server.port(),
                     config.usesPostgres() ? "PostgreSQL" : "H2 in " + config.dataDir().toAbsolutePath().normalize(),
                     config.sandbox() ? "on" : "off");
-            return new CofferServer(database, server);
+            return new CofferServer(database, server, background);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
-    static void wire(ServerConfig config, Database database, InstantSource clock, SecureRandom random,
-                     HttpRouting.Builder routing) {
+    static Background wire(ServerConfig config, Database database, InstantSource clock, SecureRandom random,
+                           HttpRouting.Builder routing) {
         UnitOfWork unitOfWork = new JdbcUnitOfWork(database.dataSource());
         CurrencyCatalog catalog = CurrencyCatalog.standard();
         Secrets secrets = new Secrets(random);
@@ -102,6 +110,7 @@ public final class CofferServer implements AutoCloseable {
         var workspaceStore = new JdbcWorkspaces();
         var networks = new JdbcNetworks();
         var transactionStore = new JdbcTransactions();
+        var utxos = new JdbcUtxos();
 
         UserService users = new UserService(unitOfWork, apiUsers, secrets, clock);
         AuthService auth = new AuthService(unitOfWork, identities, new JdbcRefreshTokens(), secrets, clock,
@@ -113,8 +122,12 @@ public final class CofferServer implements AutoCloseable {
         LedgerService ledger = new LedgerService(new JdbcLedgerStore());
         AccountService accounts = new AccountService(unitOfWork, accountsStore, apiUsers, workspaceStore, workspaces,
                 ledger, catalog, clock);
+        SendService sends = new SendService(accountsStore, accounts, transactionStore, utxos, networks, ledger, workspaces,
+                random);
         TransactionService transactions = new TransactionService(unitOfWork, accountsStore, accounts, transactionStore,
-                networks, ledger, catalog, workspaces, new RandomChainData(random), clock);
+                networks, ledger, catalog, workspaces, new RandomChainData(random), utxos, sends, clock);
+        RequestService requests = new RequestService(unitOfWork, new JdbcRequests(), accountsStore, apiUsers, sends,
+                transactionStore, random, clock);
         BalanceService balances = new BalanceService(unitOfWork, accountsStore, accounts, transactionStore, ledger, clock);
 
         Bodies bodies = new Bodies(config.maxBodyBytes());
@@ -126,12 +139,15 @@ public final class CofferServer implements AutoCloseable {
         new BalanceRoutes(balances).register(api);
         new AccountRoutes(accounts).register(api);
         new TransactionRoutes(transactions).register(api);
+        new RequestRoutes(requests, bodies).register(api);
+        new TargetRoutes(requests, transactions, sends, accounts, unitOfWork, bodies).register(api);
         new CertificateRoutes(workspaces).register(api);
         if (config.sandbox()) {
             Optional<String> token = config.loopbackOnly() ? Optional.empty() : config.sandboxToken();
             new SandboxRoutes(workspaces, users, accounts, transactions, bodies, token).register(api);
         }
         api.finish();
+        return new Background(requests, transactions);
     }
 
     /** The port the server listens on (useful when configured with port 0). */
@@ -141,6 +157,7 @@ public final class CofferServer implements AutoCloseable {
 
     @Override
     public void close() {
+        background.close();
         webServer.stop();
         database.close();
     }

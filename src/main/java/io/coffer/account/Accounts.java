@@ -58,6 +58,12 @@ public interface Accounts {
 
     Optional<AccountAddress> address(Tx tx, long accountId, int change, int index);
 
+    /** Returns the account's next EVM nonce and moves it on (the caller holds the account's lock). */
+    long takeNonce(Tx tx, long accountId);
+
+    /** Returns the account's next change-address index and moves it on (the caller holds the lock). */
+    int takeChangeIndex(Tx tx, long accountId);
+
     /** Moves the account's fresh receive address forward. */
     void setFresh(Tx tx, long accountId, AccountAddress fresh);
 }

@@ -119,6 +119,7 @@ public final class Sql {
                 case null -> throw new IllegalArgumentException("use a typed Sql.Null for parameter " + index);
                 case Null typed -> statement.setNull(index, typed.sqlType());
                 case Amount amount -> statement.setBigDecimal(index, new BigDecimal(amount.value()));
+                case BigDecimal decimal -> statement.setBigDecimal(index, decimal);
                 case BigInteger integer -> statement.setBigDecimal(index, new BigDecimal(integer));
                 case Instant instant -> statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
                 case Long value -> statement.setLong(index, value);

@@ -69,6 +69,17 @@ public final class JsonFields {
         throw invalid(name, "must be an integer");
     }
 
+    public Optional<java.math.BigDecimal> optionalDecimal(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isNumber()) {
+            throw invalid(name, "must be a number");
+        }
+        return Optional.of(value.decimalValue());
+    }
+
     public Optional<Boolean> optionalBoolean(String name) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {

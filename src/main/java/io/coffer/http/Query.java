@@ -88,6 +88,12 @@ public final class Query {
         });
     }
 
+    /** A base-unit amount (digits only). */
+    public Optional<io.coffer.common.Amount> amount(String name) {
+        return string(name).map(value -> io.coffer.common.Amount.parse(value).orElseThrow(() -> ApiException.badRequest(
+                "query parameter '" + name + "' must be a whole number of base units, got '" + abbreviate(value) + "'")));
+    }
+
     public Optional<Instant> instant(String name) {
         return string(name).map(value -> parseInstant(name, value));
     }

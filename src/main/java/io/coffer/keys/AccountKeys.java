@@ -62,6 +62,15 @@ public final class AccountKeys {
         };
     }
 
+    /** The secp256k1 private key of an account's address at (change, index); for signing. */
+    public static byte[] secp256k1PrivateKey(byte[] seed, Currency currency, int accountIndex, int change, int index) {
+        if (currency.addresses().curve() != KeyCurve.SECP256K1) {
+            throw new IllegalArgumentException(currency.name() + " keys are not secp256k1");
+        }
+        HdPath path = accountPath(currency, accountIndex).child(change, false).child(index, false);
+        return secp256k1(seed, path).getPrivKeyBytes();
+    }
+
     public static HdPath accountPath(Currency currency, int accountIndex) {
         if (accountIndex < 0) {
             throw new IllegalArgumentException("account index must not be negative");

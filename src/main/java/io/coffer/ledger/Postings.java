@@ -33,6 +33,41 @@ public final class Postings {
                 external(Bucket.CONFIRMED, Side.CREDIT, amount)));
     }
 
+    /** An outgoing transaction is requested: its amount (and fees) are reserved, available drops. */
+    public static Posting reserve(long workspaceId, long transactionId, String asset, long accountId, Amount amount,
+                                  Instant at) {
+        return new Posting(workspaceId, Optional.of(transactionId), "SEND_RESERVED", asset, at, List.of(
+                debit(accountId, Bucket.OUTGOING, amount),
+                external(Bucket.OUTGOING, Side.CREDIT, amount)));
+    }
+
+    /** An outgoing transaction is rejected, expires or fails: its reservation is given back. */
+    public static Posting release(long workspaceId, long transactionId, String asset, long accountId, Amount amount,
+                                  Instant at) {
+        return new Posting(workspaceId, Optional.of(transactionId), "SEND_RELEASED", asset, at, List.of(
+                credit(accountId, Bucket.OUTGOING, amount),
+                external(Bucket.OUTGOING, Side.DEBIT, amount)));
+    }
+
+    /**
+     * An outgoing transaction is confirmed: its whole reservation is lifted and what it really spent
+     * (amount and the fees actually paid, never more than reserved) leaves the confirmed balance.
+     */
+    public static Posting settle(long workspaceId, long transactionId, String asset, long accountId, Amount reserved,
+                                 Amount spent, Instant at) {
+        if (!reserved.isAtLeast(spent)) {
+            throw new IllegalArgumentException("a transaction cannot spend more than it reserved");
+        }
+        List<Posting.Entry> entries = new java.util.ArrayList<>(List.of(
+                credit(accountId, Bucket.OUTGOING, reserved),
+                external(Bucket.OUTGOING, Side.DEBIT, reserved)));
+        if (!spent.isZero()) {
+            entries.add(credit(accountId, Bucket.CONFIRMED, spent));
+            entries.add(external(Bucket.CONFIRMED, Side.DEBIT, spent));
+        }
+        return new Posting(workspaceId, Optional.of(transactionId), "SEND_SETTLED", asset, at, entries);
+    }
+
     static Posting.Entry debit(long accountId, Bucket bucket, Amount amount) {
         return new Posting.Entry(Optional.of(accountId), bucket, Side.DEBIT, amount);
     }

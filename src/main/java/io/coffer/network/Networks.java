@@ -2,7 +2,9 @@ package io.coffer.network;
 
 import io.coffer.common.Tx;
 import java.time.Instant;
+import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,4 +23,25 @@ public interface Networks {
     Map<String, Long> heights(Tx tx, long workspaceId, Collection<String> networks);
 
     void setTip(Tx tx, long workspaceId, String network, Block tip);
+
+    /**
+     * The simulation settings of a network.
+     *
+     * @param failureRate the chance, 0 to 1, that the network refuses a broadcast
+     * @param blockIntervalSeconds produce a block this often, on the workspace clock; empty means
+     *     blocks come only from the sandbox
+     */
+    record Settings(BigDecimal failureRate, Optional<Integer> blockIntervalSeconds) {
+    }
+
+    Settings settings(Tx tx, long workspaceId, String network);
+
+    void configure(Tx tx, long workspaceId, String network, Settings settings);
+
+    /** A network that produces blocks on a timer. */
+    record Timed(long workspaceId, String name, int intervalSeconds, Instant tipTime, long clockOffsetMillis) {
+    }
+
+    /** Every network with a block interval, across workspaces. */
+    List<Timed> timed(Tx tx);
 }

@@ -44,11 +44,16 @@ public final class TransactionService {
     private final CurrencyCatalog catalog;
     private final WorkspaceService workspaces;
     private final RandomChainData chainData;
+    private final Utxos utxos;
+    private final SendService sends;
     private final InstantSource clock;
 
     public TransactionService(UnitOfWork unitOfWork, Accounts accounts, AccountService accountService,
                               Transactions transactions, Networks networks, LedgerService ledger, CurrencyCatalog catalog,
-                              WorkspaceService workspaces, RandomChainData chainData, InstantSource clock) {
+                              WorkspaceService workspaces, RandomChainData chainData, Utxos utxos, SendService sends,
+                              InstantSource clock) {
+        this.utxos = utxos;
+        this.sends = sends;
         this.unitOfWork = unitOfWork;
         this.accounts = accounts;
         this.accountService = accountService;
@@ -81,12 +86,18 @@ public final class TransactionService {
             if (currency.utxo()) {
                 advanceFreshAddress(tx, account, currency);
             }
+            String hash = chainData.transactionHash(currency);
             Transaction draft = new Transaction(0, caller.workspaceId(), account.id(), TransactionType.RECEIVE,
                     TransactionStatus.SUBMITTED, amount, Optional.empty(), Optional.empty(), account.currency(),
                     account.currency(), Optional.of(recipient), List.of(sender.orElseGet(() -> chainData.address(currency))),
-                    Optional.of(chainData.transactionHash(currency)), Optional.empty(), currency.confirmations(),
-                    caller.userId(), now, Optional.of(now), Optional.empty());
+                    Optional.of(hash), Optional.empty(), currency.confirmations(), caller.userId(), now,
+                    Optional.of(now), Optional.empty(), Optional.empty());
             long id = transactions.create(tx, draft);
+            if (currency.utxo()) {
+                AccountAddress received = accounts.address(tx, account.id(), 0, account.freshIndex()).orElseThrow();
+                utxos.add(tx, new Utxo(0, account.id(), hash, 0, amount, received.address(), received.derivationPath(),
+                        false), id);
+            }
             return ledger.post(tx, Postings.receivePending(caller.workspaceId(), id, account.asset(), account.id(), amount, now),
                             Map.of())
                     .map(balances -> details(tx, transactions.find(tx, caller.workspaceId(), id).orElseThrow(), account));
@@ -122,6 +133,79 @@ public final class TransactionService {
         });
     }
 
+    public io.coffer.common.Page<TransactionDetails> search(Caller caller, TransactionFilter filter,
+                                                           io.coffer.common.PageRequest page) {
+        return unitOfWork.read(tx -> {
+            io.coffer.common.Page<Transaction> found = transactions.search(tx, caller, filter, page);
+            java.util.Map<Long, Account> owners = new java.util.HashMap<>();
+            java.util.Map<String, Long> heights = networks.heights(tx, caller.workspaceId(),
+                    found.items().stream().map(Transaction::network).distinct().toList());
+            return found.map(t -> {
+                Account account = owners.computeIfAbsent(t.accountId(),
+                        id -> accounts.find(tx, caller.workspaceId(), id).orElseThrow());
+                return new TransactionDetails(t, account.index(), t.confirmations(heights.getOrDefault(t.network(), 0L)),
+                        accountService.currencyOf(account).family());
+            });
+        });
+    }
+
+    /** The signed bytes (hex) of an outgoing transaction, once signed. */
+    public Outcome<String> raw(Caller caller, long transactionId) {
+        return unitOfWork.read(tx -> transactions.findVisible(tx, caller, transactionId)
+                .map(found -> found.send().flatMap(Transaction.Send::rawTransaction)
+                        .map(Outcome::ok)
+                        .orElseGet(() -> Outcome.<String>notFound("transaction " + transactionId + " has no signed form")))
+                .orElseGet(() -> Outcome.notFound("transaction " + transactionId + " not found")));
+    }
+
+    /** Sets a network's simulation settings (failure rate of broadcasts, block interval). */
+    public Outcome<Networks.Settings> configure(Caller caller, String network, Optional<java.math.BigDecimal> failureRate,
+                                                Optional<Long> blockIntervalSeconds, boolean intervalGiven) {
+        if (catalog.currency(network).filter(found -> !found.fiat()).isEmpty()) {
+            return Outcome.notFound("no network named '" + network + "'");
+        }
+        if (failureRate.isPresent() && (failureRate.get().signum() < 0 || failureRate.get().compareTo(java.math.BigDecimal.ONE) > 0)) {
+            return Outcome.invalid("failure_rate must be between 0 and 1");
+        }
+        if (blockIntervalSeconds.isPresent() && (blockIntervalSeconds.get() < 1 || blockIntervalSeconds.get() > 86_400)) {
+            return Outcome.invalid("block_interval_seconds must be between 1 and 86400");
+        }
+        return unitOfWork.write(tx -> {
+            Networks.Settings current = networks.settings(tx, caller.workspaceId(), network);
+            Networks.Settings next = new Networks.Settings(
+                    failureRate.map(rate -> rate.setScale(4, java.math.RoundingMode.HALF_UP)).orElse(current.failureRate()),
+                    intervalGiven ? blockIntervalSeconds.map(Long::intValue) : current.blockIntervalSeconds());
+            networks.configure(tx, caller.workspaceId(), network, next);
+            return Outcome.ok(next);
+        });
+    }
+
+    /**
+     * Produces the blocks that networks with a block interval owe by now on their workspace's clock
+     * (at most 10 per network per call); run periodically. Concurrent instances are safe: mining
+     * locks the network's tip.
+     */
+    public int produceDueBlocks() {
+        int produced = 0;
+        for (Networks.Timed network : unitOfWork.read(networks::timed)) {
+            java.time.Duration offset = java.time.Duration.ofMillis(network.clockOffsetMillis());
+            Instant now = new io.coffer.common.WorkspaceClock(clock, offset).now();
+            long due = java.time.Duration.between(network.tipTime(), now).toSeconds() / network.intervalSeconds();
+            if (due > 0) {
+                int count = (int) Math.min(10, due);
+                mineFor(network.workspaceId(), offset, network.name(), count);
+                produced += count;
+            }
+        }
+        return produced;
+    }
+
+    /** Produces blocks on a workspace's network on its behalf (the block timer). */
+    public Outcome<Block> mineFor(long workspaceId, java.time.Duration clockOffset, String network, int count) {
+        Caller system = new Caller(workspaceId, "", clockOffset, 0, "system", io.coffer.common.Role.ADMIN, true);
+        return mine(system, network, count);
+    }
+
     public Outcome<TransactionDetails> get(Caller caller, long transactionId) {
         return unitOfWork.read(tx -> transactions.findVisible(tx, caller, transactionId)
                 .map(found -> Outcome.ok(details(tx, found, accounts.find(tx, caller.workspaceId(), found.accountId())
@@ -129,11 +213,15 @@ public final class TransactionService {
                 .orElseGet(() -> Outcome.notFound("transaction " + transactionId + " not found")));
     }
 
-    /** Confirms a transaction; its ledger posting cannot fail, since incoming holds its amount. */
+    /** Confirms a transaction; its ledger postings cannot fail: what they move is held or reserved. */
     private void settle(Tx tx, Transaction pending, Currency currency, Instant now) {
         transactions.markConfirmed(tx, pending.id(), now);
         if (pending.type() != TransactionType.RECEIVE) {
+            sends.settle(tx, pending, now);
             return;
+        }
+        if (currency.utxo()) {
+            utxos.confirm(tx, pending.id());
         }
         Account account = accounts.find(tx, pending.workspaceId(), pending.accountId()).orElseThrow();
         boolean dust = currency.utxo() && !pending.amount().isAtLeast(DUST_LIMIT);

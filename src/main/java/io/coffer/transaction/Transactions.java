@@ -27,8 +27,20 @@ public interface Transactions {
 
     void markConfirmed(Tx tx, long transactionId, Instant at);
 
+    /** Writes the mutable state of a transaction: status, fees, hash, signature, failure. */
+    void update(Tx tx, Transaction transaction);
+
+    void setRequest(Tx tx, long transactionId, long requestId);
+
+    /** The {@code order_by} values a transactions search accepts. */
+    java.util.Set<String> ORDER_BY = java.util.Set.of("created_on", "id", "amount", "status", "type");
+
+    io.coffer.common.Page<Transaction> search(Tx tx, Caller caller, TransactionFilter filter,
+                                             io.coffer.common.PageRequest page);
+
     /** Sums of an account's unconfirmed flows, for the Bitcoin balance buckets. */
-    record PendingFlows(Amount mempoolIn, Amount underConfirmationIn, Amount mempoolOut, Amount underConfirmationOut) {
+    record PendingFlows(Amount mempoolIn, Amount underConfirmationIn, Amount mempoolOut, Amount underConfirmationOut,
+                        Amount mempoolChange, Amount underConfirmationChange) {
     }
 
     PendingFlows pendingFlows(Tx tx, long accountId);

@@ -29,10 +29,12 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
 /**
- * The ledger's invariants over random sequences of deposits and confirmations, checked after every
- * step against the real storage on H2 and on PostgreSQL: every posting balances, each account's
- * cached balance equals the sum of its entries, account books mirror the external books bucket by
- * bucket, available never goes negative, and the running balances give the history.
+ * The ledger's invariants over random sequences of the whole transaction lifecycle (deposits seen and
+ * confirmed; sends reserved, released or settled), checked after every step against the real storage
+ * on H2 and on PostgreSQL: every posting balances, each account's cached balance equals the sum of its
+ * entries and a model kept beside it, account books mirror the external books bucket by bucket,
+ * available never goes negative (a reservation beyond it is refused and leaves nothing), and the
+ * running balances give the history.
  */
 class LedgerInvariantsProperties {
 
@@ -40,8 +42,15 @@ class LedgerInvariantsProperties {
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     private static final BigInteger HUGE = BigInteger.TWO.pow(200);
 
-    /** One step: a deposit to an account, or the confirmation of the n-th pending deposit. */
-    record Step(boolean deposit, int account, BigInteger amount, int pick) {
+    /** What a step does. */
+    enum Kind { DEPOSIT, CONFIRM, RESERVE, RELEASE, SETTLE }
+
+    /**
+     * One step: a deposit to an account, the confirmation of the n-th pending deposit, a send
+     * reserving an amount, or the release or settlement (spending {@code pick}% of it) of the n-th
+     * reservation.
+     */
+    record Step(Kind kind, int account, BigInteger amount, int pick) {
     }
 
     @Provide
@@ -49,8 +58,8 @@ class LedgerInvariantsProperties {
         Arbitrary<BigInteger> amounts = Arbitraries.oneOf(
                 Arbitraries.bigIntegers().between(BigInteger.ONE, BigInteger.valueOf(1_000_000)),
                 Arbitraries.bigIntegers().between(HUGE, HUGE.multiply(BigInteger.TEN)));
-        return Combinators.combine(Arbitraries.of(true, false), Arbitraries.integers().between(0, 2), amounts,
-                Arbitraries.integers().between(0, 50)).as(Step::new);
+        return Combinators.combine(Arbitraries.of(Kind.class), Arbitraries.integers().between(0, 2), amounts,
+                Arbitraries.integers().between(0, 100)).as(Step::new);
     }
 
     @Property(tries = 40)
@@ -79,40 +88,90 @@ class LedgerInvariantsProperties {
         record Pending(int account, BigInteger amount, long transaction) {
         }
         List<Pending> pending = new ArrayList<>();
+        List<Pending> reserved = new ArrayList<>();
         Map<Integer, List<Map.Entry<Instant, BigInteger>>> confirmedTimeline = new HashMap<>();
         BigInteger[] confirmed = {BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO};
+        BigInteger[] outgoing = {BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO};
         Instant now = START;
         long nextTransaction = 1;
         for (Step step : steps) {
             now = now.plus(Duration.ofMinutes(7));
             Instant at = now;
-            if (step.deposit()) {
-                long transaction = nextTransaction++;
-                long account = ids[step.account()];
-                unitOfWork.write(tx -> ledger.post(tx, Postings.receivePending(workspace, transaction, "bitcoin",
-                        account, new Amount(step.amount()), at), Map.of())).orElseThrow();
-                pending.add(new Pending(step.account(), step.amount(), transaction));
-            } else if (!pending.isEmpty()) {
-                Pending chosen = pending.remove(step.pick() % pending.size());
-                long account = ids[chosen.account()];
-                unitOfWork.write(tx -> ledger.post(tx, Postings.receiveConfirmed(workspace, chosen.transaction(),
-                        "bitcoin", account, new Amount(chosen.amount()), at), Map.of())).orElseThrow();
-                confirmed[chosen.account()] = confirmed[chosen.account()].add(chosen.amount());
-                confirmedTimeline.computeIfAbsent(chosen.account(), k -> new ArrayList<>())
-                        .add(Map.entry(at, confirmed[chosen.account()]));
+            long transaction = nextTransaction++;
+            int i = step.account();
+            switch (step.kind()) {
+                case DEPOSIT -> {
+                    unitOfWork.write(tx -> ledger.post(tx, Postings.receivePending(workspace, transaction, "bitcoin",
+                            ids[i], new Amount(step.amount()), at), Map.of())).orElseThrow();
+                    pending.add(new Pending(i, step.amount(), transaction));
+                }
+                case CONFIRM -> {
+                    if (pending.isEmpty()) {
+                        continue;
+                    }
+                    Pending chosen = pending.remove(step.pick() % pending.size());
+                    unitOfWork.write(tx -> ledger.post(tx, Postings.receiveConfirmed(workspace, chosen.transaction(),
+                            "bitcoin", ids[chosen.account()], new Amount(chosen.amount()), at), Map.of())).orElseThrow();
+                    confirmed[chosen.account()] = confirmed[chosen.account()].add(chosen.amount());
+                }
+                case RESERVE -> {
+                    // Reserve either a random amount or everything available, so both sides of the edge are tried.
+                    BigInteger available = confirmed[i].subtract(outgoing[i]);
+                    BigInteger amount = step.pick() % 3 == 0 && available.signum() > 0 ? available : step.amount();
+                    long entriesBefore = entries(unitOfWork, workspace);
+                    Outcome<Map<Long, Balance>> result = unitOfWork.write(tx -> ledger.post(tx, Postings.reserve(
+                            workspace, transaction, "bitcoin", ids[i], new Amount(amount), at), Map.of()));
+                    assertThat(result.isOk()).as("reserve %s of %s available", amount, available)
+                            .isEqualTo(available.compareTo(amount) >= 0);
+                    if (result.isOk()) {
+                        outgoing[i] = outgoing[i].add(amount);
+                        reserved.add(new Pending(i, amount, transaction));
+                    } else {
+                        assertThat(entries(unitOfWork, workspace)).isEqualTo(entriesBefore);
+                    }
+                }
+                case RELEASE, SETTLE -> {
+                    if (reserved.isEmpty()) {
+                        continue;
+                    }
+                    Pending chosen = reserved.remove(step.pick() % reserved.size());
+                    int a = chosen.account();
+                    BigInteger spent = step.kind() == Kind.RELEASE ? BigInteger.ZERO
+                            : chosen.amount().multiply(BigInteger.valueOf(step.pick())).divide(BigInteger.valueOf(100));
+                    Posting posting = step.kind() == Kind.RELEASE
+                            ? Postings.release(workspace, chosen.transaction(), "bitcoin", ids[a], new Amount(chosen.amount()), at)
+                            : Postings.settle(workspace, chosen.transaction(), "bitcoin", ids[a], new Amount(chosen.amount()),
+                                    new Amount(spent), at);
+                    unitOfWork.write(tx -> ledger.post(tx, posting, Map.of())).orElseThrow();
+                    outgoing[a] = outgoing[a].subtract(chosen.amount());
+                    confirmed[a] = confirmed[a].subtract(spent);
+                }
+            }
+            if (step.kind() != Kind.DEPOSIT && step.kind() != Kind.RESERVE) {
+                for (int k = 0; k < ids.length; k++) {
+                    List<Map.Entry<Instant, BigInteger>> timeline = confirmedTimeline.computeIfAbsent(k, x -> new ArrayList<>());
+                    if (timeline.isEmpty() ? confirmed[k].signum() != 0 : !timeline.getLast().getValue().equals(confirmed[k])) {
+                        timeline.add(Map.entry(at, confirmed[k]));
+                    }
+                }
             }
             unitOfWork.read(tx -> {
                 checkInvariants(tx, workspace, ids);
+                for (int k = 0; k < ids.length; k++) {
+                    Balance balance = ledger.balance(tx, ids[k]);
+                    assertThat(balance.confirmed().value()).as("confirmed of account %d", k).isEqualTo(confirmed[k]);
+                    assertThat(balance.outgoing().value()).as("outgoing of account %d", k).isEqualTo(outgoing[k]);
+                }
                 return null;
             });
         }
         // Nothing can confirm more than was received: the refused posting leaves no trace.
-        long entriesBefore = unitOfWork.read(tx -> Sql.count(tx, "SELECT COUNT(*) FROM ledger_entry WHERE workspace_id = ?", workspace));
+        long entriesBefore = entries(unitOfWork, workspace);
         Instant late = now.plus(Duration.ofMinutes(1));
         Outcome<Map<Long, Balance>> overdraw = unitOfWork.write(tx -> ledger.post(tx, Postings.receiveConfirmed(workspace,
                 999_999, "bitcoin", ids[0], new Amount(HUGE.multiply(BigInteger.valueOf(100))), late), Map.of()));
         assertThat(overdraw.isOk()).isFalse();
-        long entriesAfter = unitOfWork.read(tx -> Sql.count(tx, "SELECT COUNT(*) FROM ledger_entry WHERE workspace_id = ?", workspace));
+        long entriesAfter = entries(unitOfWork, workspace);
         assertThat(entriesAfter).isEqualTo(entriesBefore);
         // The running balances answer the history: the confirmed balance at every confirmation instant.
         for (int i = 0; i < ids.length; i++) {
@@ -132,6 +191,10 @@ class LedgerInvariantsProperties {
             }
             assertThat(unitOfWork.read(tx -> ledger.balance(tx, account)).confirmed().value()).isEqualTo(confirmed[i]);
         }
+    }
+
+    private static long entries(JdbcUnitOfWork unitOfWork, long workspace) {
+        return unitOfWork.read(tx -> Sql.count(tx, "SELECT COUNT(*) FROM ledger_entry WHERE workspace_id = ?", workspace));
     }
 
     private static void checkInvariants(Tx tx, long workspace, long[] ids) {

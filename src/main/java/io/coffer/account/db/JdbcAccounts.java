@@ -225,6 +225,21 @@ public final class JdbcAccounts implements Accounts {
     }
 
     @Override
+    public long takeNonce(Tx tx, long accountId) {
+        long nonce = Sql.one(tx, "SELECT next_nonce FROM account WHERE id = ?", row -> row.getLong(1), accountId).orElseThrow();
+        Sql.update(tx, "UPDATE account SET next_nonce = ? WHERE id = ?", nonce + 1, accountId);
+        return nonce;
+    }
+
+    @Override
+    public int takeChangeIndex(Tx tx, long accountId) {
+        int index = Sql.one(tx, "SELECT next_change_index FROM account WHERE id = ?", row -> row.getInt(1), accountId)
+                .orElseThrow();
+        Sql.update(tx, "UPDATE account SET next_change_index = ? WHERE id = ?", index + 1, accountId);
+        return index;
+    }
+
+    @Override
     public void setFresh(Tx tx, long accountId, AccountAddress fresh) {
         addAddress(tx, accountId, fresh);
         Sql.update(tx, "UPDATE account SET fresh_index = ?, address = ? WHERE id = ?", fresh.index(), fresh.address(),

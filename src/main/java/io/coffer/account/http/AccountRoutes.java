@@ -50,6 +50,7 @@ public final class AccountRoutes {
         api.get("/accounts/{account_id}/addresses", this::addresses);
         api.get("/accounts/{account_id}/addresses/{index}", this::addressByIndex);
         api.get("/accounts/{parent_account_id}/erc20-children-accounts", this::children);
+        api.get("/accounts/{account_id}/sync", this::sync);
     }
 
     private void search(ServerRequest req, ServerResponse res, Caller caller) {
@@ -126,6 +127,12 @@ public final class AccountRoutes {
     private void addressByIndex(ServerRequest req, ServerResponse res, Caller caller) {
         long accountId = PathParams.id(req, "account_id");
         Responses.outcome(res, accounts.receiveAddress(caller, accountId, addressIndex(req)), AccountJson.AddressView::of);
+    }
+
+    /** Coffer's networks are simulated in the same database: an account is always in sync. */
+    private void sync(ServerRequest req, ServerResponse res, Caller caller) {
+        Query.of(req).bool("synchronous");
+        get(req, res, caller);
     }
 
     private static int addressIndex(ServerRequest req) {

@@ -43,6 +43,40 @@ public record BitcoinAddresses(int p2pkh, List<Integer> p2sh, Optional<String> h
         return Base58.BITCOIN.encodeChecked(Hashes.concat(new byte[] {(byte) p2pkh}, hash));
     }
 
+    /** What an output pays to, as its locking script needs it. */
+    public sealed interface Target {
+        /** P2PKH: a public key hash. */
+        record PubKeyHash(byte[] hash) implements Target {
+        }
+
+        /** P2SH: a script hash. */
+        record ScriptHash(byte[] hash) implements Target {
+        }
+
+        /** A segwit program of a witness version (0 for P2WPKH/P2WSH, 1 for taproot). */
+        record Witness(int version, byte[] program) implements Target {
+        }
+    }
+
+    /** Decodes a valid address of this network into what an output must lock to. */
+    public java.util.Optional<Target> target(String address) {
+        if (!isValid(address)) {
+            return java.util.Optional.empty();
+        }
+        if (hrp.isPresent() && address.toLowerCase(java.util.Locale.ROOT).startsWith(hrp.get() + "1")) {
+            Optional<Bech32.Decoded> decoded = Bech32.decode(address, 90);
+            if (decoded.isPresent()) {
+                byte[] data = decoded.get().data();
+                byte[] program = Bech32.convertBits(java.util.Arrays.copyOfRange(data, 1, data.length), 5, 8, false)
+                        .orElseThrow();
+                return java.util.Optional.of(new Target.Witness(data[0], program));
+            }
+        }
+        byte[] payload = Base58.BITCOIN.decodeChecked(address).orElseThrow();
+        byte[] hash = java.util.Arrays.copyOfRange(payload, 1, 21);
+        return java.util.Optional.of((payload[0] & 0xff) == p2pkh ? new Target.PubKeyHash(hash) : new Target.ScriptHash(hash));
+    }
+
     /** Segwit address rules (BIP-173, BIP-350). */
     static final class Segwit {
 

@@ -59,6 +59,28 @@ public final class JdbcNetworks implements Networks {
                 tip.height(), tip.hash(), tip.time(), workspaceId, network);
     }
 
+    @Override
+    public Settings settings(Tx tx, long workspaceId, String network) {
+        return Sql.one(tx, "SELECT failure_rate, block_interval_seconds FROM network WHERE workspace_id = ? AND name = ?",
+                row -> {
+                    int interval = row.getInt(2);
+                    return new Settings(row.getBigDecimal(1), row.wasNull() ? Optional.empty() : Optional.of(interval));
+                }, workspaceId, network).orElseThrow(() -> new IllegalStateException("no network " + network));
+    }
+
+    @Override
+    public void configure(Tx tx, long workspaceId, String network, Settings settings) {
+        Sql.update(tx, "UPDATE network SET failure_rate = ?, block_interval_seconds = ? WHERE workspace_id = ? AND name = ?",
+                settings.failureRate(), Sql.orNull(settings.blockIntervalSeconds(), Sql.NULL_BIGINT), workspaceId, network);
+    }
+
+    @Override
+    public List<Timed> timed(Tx tx) {
+        return Sql.list(tx, "SELECT n.workspace_id, n.name, n.block_interval_seconds, n.tip_time, w.clock_offset_ms"
+                        + " FROM network n JOIN workspace w ON w.id = n.workspace_id WHERE n.block_interval_seconds IS NOT NULL",
+                row -> new Timed(row.getLong(1), row.getString(2), row.getInt(3), Sql.instant(row, 4), row.getLong(5)));
+    }
+
     private static Block block(ResultSet row) throws SQLException {
         return new Block(row.getLong("height"), row.getString("tip_hash"), Sql.instant(row, "tip_time"));
     }

@@ -56,6 +56,12 @@ public final class SandboxRoutes {
     record ClockMoved(String now) {
     }
 
+    record RawTransaction(long id, String raw) {
+    }
+
+    record NetworkSettings(String currency, double failureRate, Integer blockIntervalSeconds) {
+    }
+
     private final WorkspaceService workspaces;
     private final UserService users;
     private final AccountService accounts;
@@ -83,6 +89,8 @@ public final class SandboxRoutes {
         api.post("/sandbox/accounts/{account_id}/deposits", guarded(this::deposit));
         api.post("/sandbox/networks/{currency}/blocks", guarded(this::mine));
         api.post("/sandbox/clock", guarded(this::advanceClock));
+        api.post("/sandbox/networks/{currency}/settings", guarded(this::networkSettings));
+        api.get("/sandbox/transactions/{transaction_id}/raw", guarded(this::rawTransaction));
     }
 
     private void createWorkspace(ServerRequest req, ServerResponse res) {
@@ -134,6 +142,22 @@ public final class SandboxRoutes {
         JsonFields body = bodies.object(req);
         Responses.outcome(res, workspaces.advanceClock(caller, body.longValue("advance_seconds")),
                 now -> new ClockMoved(Json.format(now)));
+    }
+
+    private void networkSettings(ServerRequest req, ServerResponse res, Caller caller) {
+        String currency = PathParams.string(req, "currency");
+        JsonFields body = bodies.object(req);
+        Optional<java.math.BigDecimal> rate = body.optionalDecimal("failure_rate");
+        Optional<Long> interval = body.optionalLong("block_interval_seconds");
+        Responses.outcome(res, transactions.configure(caller, currency, rate, interval, body.has("block_interval_seconds")),
+                settings -> new NetworkSettings(currency, settings.failureRate().doubleValue(),
+                        settings.blockIntervalSeconds().orElse(null)));
+    }
+
+    /** The signed transaction as broadcast to the simulated network, for standard tools to decode. */
+    private void rawTransaction(ServerRequest req, ServerResponse res, Caller caller) {
+        long id = PathParams.id(req, "transaction_id");
+        Responses.outcome(res, transactions.raw(caller, id), raw -> new RawTransaction(id, raw));
     }
 
     private Handler guarded(Handler handler) {

@@ -1,0 +1,48 @@
+package io.coffer;
+
+import io.coffer.request.RequestService;
+import io.coffer.transaction.TransactionService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Work that happens without a request: expiring requests whose week is over and producing the
+ * blocks of networks that have a block interval. Every instance runs it; the database decides who
+ * does what (rows are locked, transitions are conditional), so nothing here is needed for
+ * correctness: a request that expired is also expired when it is next touched.
+ */
+final class Background implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Background.class);
+
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "coffer-background");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    Background(RequestService requests, TransactionService transactions) {
+        executor.scheduleWithFixedDelay(() -> run("request expiry", requests::expireAllDue), 1, 1, TimeUnit.SECONDS);
+        executor.scheduleWithFixedDelay(() -> run("block production", transactions::produceDueBlocks), 1, 1,
+                TimeUnit.SECONDS);
+    }
+
+    private static void run(String what, java.util.function.IntSupplier task) {
+        try {
+            int done = task.getAsInt();
+            if (done > 0) {
+                LOG.debug("{}: {}", what, done);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("{} failed: {}", what, e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,7 @@
+package io.coffer.request;
+
+/** What a request acts on ({@code Request.target_type}). */
+public enum TargetType {
+    ACCOUNT, ADMIN_GROUP, DIGESTS, ENTITY, FORCED_UNPLEDGE, GROUP, MESSAGE, PLEDGE_INCREMENT, POLICY, REPLEDGE,
+    TRADELINK, TRADELINK_ASSET_MANAGER, TRADELINK_EXCHANGE, TRANSACTION, USER, WHITELIST
+}

@@ -1,0 +1,98 @@
+package io.coffer.request.http;
+
+import io.coffer.common.Caller;
+import io.coffer.common.Outcome;
+import io.coffer.common.UnitOfWork;
+import io.coffer.http.Api;
+import io.coffer.http.ApiException;
+import io.coffer.http.Bodies;
+import io.coffer.http.ErrorBody;
+import io.coffer.http.PathParams;
+import io.coffer.http.Responses;
+import io.coffer.request.RequestService;
+import io.coffer.request.TargetType;
+import io.coffer.transaction.FeePlan;
+import io.coffer.transaction.SendService;
+import io.coffer.transaction.TransactionService;
+import io.coffer.transaction.http.TransactionJson;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.math.BigDecimal;
+
+/**
+ * Routes about objects that requests act on: the history of transactions and accounts, rejecting a
+ * transaction, and fee estimates (which read a request body).
+ */
+public final class TargetRoutes {
+
+    /** The spec's {@code EthereumTransactionFeeEstimation} with {@code EthereumEIP1559FeesFields}. */
+    record EvmEstimate(String maxFees, EvmFees coinFields) {
+    }
+
+    record EvmFees(long gasLimit, long priorityFees) {
+    }
+
+    /** The spec's {@code BitcoinTransactionFeeEstimation}. */
+    record UtxoEstimate(String maxFees, UtxoFees coinFields) {
+    }
+
+    record UtxoFees(@com.fasterxml.jackson.annotation.JsonProperty("UTXO_limit") int utxoLimit, BigDecimal feesPerByte) {
+    }
+
+    private final RequestService requests;
+    private final TransactionService transactions;
+    private final SendService sends;
+    private final io.coffer.account.AccountService accounts;
+    private final UnitOfWork unitOfWork;
+    private final Bodies bodies;
+
+    public TargetRoutes(RequestService requests, TransactionService transactions, SendService sends,
+                        io.coffer.account.AccountService accounts, UnitOfWork unitOfWork, Bodies bodies) {
+        this.requests = requests;
+        this.transactions = transactions;
+        this.sends = sends;
+        this.accounts = accounts;
+        this.unitOfWork = unitOfWork;
+        this.bodies = bodies;
+    }
+
+    public void register(Api api) {
+        api.post("/transactions/estimate-fees", this::estimate);
+        api.get("/transactions/{transaction_id}/history", this::transactionHistory);
+        api.post("/transactions/{transaction_id}/reject", this::rejectTransaction);
+        api.get("/accounts/{account_id}/history", this::accountHistory);
+    }
+
+    private void estimate(ServerRequest req, ServerResponse res, Caller caller) {
+        var intent = SendIntents.read(bodies.object(req));
+        Outcome<SendService.Estimate> estimate = unitOfWork.read(tx -> sends.estimate(tx, caller, intent));
+        Responses.outcome(res, estimate, found -> switch (found.fees()) {
+            case FeePlan.Evm evm -> new EvmEstimate(evm.maxFee().toString(),
+                    new EvmFees(evm.gasLimit().longValueExact(), evm.priorityFeePerGas().longValueExact()));
+            case FeePlan.Utxo utxo -> new UtxoEstimate(utxo.maxFee().toString(),
+                    new UtxoFees(found.inputs(), new BigDecimal(utxo.feePerVbyte())));
+        });
+    }
+
+    private void transactionHistory(ServerRequest req, ServerResponse res, Caller caller) {
+        long id = PathParams.id(req, "transaction_id");
+        transactions.get(caller, id).orElseThrow(problem -> new ApiException(ErrorBody.of(problem)));
+        Responses.ok(res, unitOfWork.read(tx -> RequestJson.history(
+                requests.history(tx, caller.workspaceId(), TargetType.TRANSACTION, id),
+                requests.requestsOf(tx, caller.workspaceId(), TargetType.TRANSACTION, id))));
+    }
+
+    private void rejectTransaction(ServerRequest req, ServerResponse res, Caller caller) {
+        long id = PathParams.id(req, "transaction_id");
+        requests.rejectTransaction(caller, id).orElseThrow(problem -> new ApiException(ErrorBody.of(problem)));
+        Responses.outcome(res, transactions.get(caller, id), TransactionJson::view);
+    }
+
+    private void accountHistory(ServerRequest req, ServerResponse res, Caller caller) {
+        long id = PathParams.id(req, "account_id");
+        accounts.find(caller, id).orElseThrow(problem -> new ApiException(ErrorBody.of(problem)));
+        Responses.ok(res, unitOfWork.read(tx -> RequestJson.history(
+                requests.history(tx, caller.workspaceId(), TargetType.ACCOUNT, id),
+                requests.requestsOf(tx, caller.workspaceId(), TargetType.ACCOUNT, id))));
+    }
+}
