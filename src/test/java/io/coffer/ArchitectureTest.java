@@ -16,8 +16,8 @@ class ArchitectureTest {
             .importPackages("io.coffer");
 
     static final String[] FEATURE_ROOTS = {"io.coffer.account", "io.coffer.currency", "io.coffer.currency.address", "io.coffer.governance",
-            "io.coffer.keys", "io.coffer.ledger", "io.coffer.network", "io.coffer.transaction", "io.coffer.user",
-            "io.coffer.workspace"};
+            "io.coffer.keys", "io.coffer.ledger", "io.coffer.network", "io.coffer.request", "io.coffer.transaction",
+            "io.coffer.user", "io.coffer.workspace"};
 
     @Test
     void commonIsTheSharedKernelAndDependsOnNothingOfOurs() {
@@ -78,7 +78,14 @@ class ArchitectureTest {
     void governanceDependsOnNoOtherFeature() {
         noClasses().that().resideInAPackage("io.coffer.governance..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.coffer.transaction..", "io.coffer.ledger..",
-                        "io.coffer.account..")
+                        "io.coffer.account..", "io.coffer.request..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void requestsDriveTransactionsNeverTheOtherWayRound() {
+        noClasses().that().resideInAnyPackage("io.coffer.transaction..", "io.coffer.account..", "io.coffer.ledger..")
+                .should().dependOnClassesThat().resideInAPackage("io.coffer.request..")
                 .check(CLASSES);
     }
 }

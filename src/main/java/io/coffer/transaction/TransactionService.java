@@ -106,6 +106,11 @@ public final class TransactionService {
 
     /** Produces blocks on a network: the first includes the mempool; confirmed transactions settle. */
     public Outcome<Block> mine(Caller caller, String network, int count) {
+        return mineAt(caller.workspaceId(), network, count, caller.clock(clock).now());
+    }
+
+    /** Produces {@code count} blocks on a workspace's network, the last at {@code at}. */
+    private Outcome<Block> mineAt(long workspaceId, String network, int count, Instant at) {
         Optional<Currency> currency = catalog.currency(network).filter(found -> !found.fiat());
         if (currency.isEmpty()) {
             return Outcome.notFound("no network named '" + network + "'");
@@ -113,24 +118,31 @@ public final class TransactionService {
         if (count < 1 || count > MAX_BLOCKS) {
             return Outcome.invalid("count must be between 1 and " + MAX_BLOCKS);
         }
-        Instant now = caller.clock(clock).now();
-        return unitOfWork.write(tx -> {
-            Block tip = networks.lockTip(tx, caller.workspaceId(), network).orElseThrow(
-                    () -> new IllegalStateException("workspace " + caller.workspaceId() + " lacks network " + network));
-            for (int i = 1; i <= count; i++) {
-                tip = new Block(tip.height() + 1, chainData.blockHash(currency.get()), now);
-                if (i == 1) {
-                    transactions.include(tx, caller.workspaceId(), network, tip);
-                }
+        return unitOfWork.write(tx -> Outcome.ok(extend(tx, workspaceId, currency.get(), lockTip(tx, workspaceId, network),
+                count, at)));
+    }
+
+    private Block lockTip(Tx tx, long workspaceId, String network) {
+        return networks.lockTip(tx, workspaceId, network).orElseThrow(
+                () -> new IllegalStateException("workspace " + workspaceId + " lacks network " + network));
+    }
+
+    /** Adds blocks after the locked tip: the first takes in the mempool; sends and deposits that reach their confirmations settle. */
+    private Block extend(Tx tx, long workspaceId, Currency currency, Block tip, int count, Instant at) {
+        String network = currency.name();
+        for (int i = 1; i <= count; i++) {
+            tip = new Block(tip.height() + 1, chainData.blockHash(currency), at);
+            if (i == 1) {
+                transactions.include(tx, workspaceId, network, tip);
             }
-            networks.setTip(tx, caller.workspaceId(), network, tip);
-            for (Transaction pending : transactions.unconfirmedInBlocks(tx, caller.workspaceId(), network)) {
-                if (pending.confirmations(tip.height()) >= pending.minConfirmations()) {
-                    settle(tx, pending, currency.get(), now);
-                }
+        }
+        networks.setTip(tx, workspaceId, network, tip);
+        for (Transaction pending : transactions.unconfirmedInBlocks(tx, workspaceId, network)) {
+            if (pending.confirmations(tip.height()) >= pending.minConfirmations()) {
+                settle(tx, pending, currency, at);
             }
-            return Outcome.ok(tip);
-        });
+        }
+        return tip;
     }
 
     public io.coffer.common.Page<TransactionDetails> search(Caller caller, TransactionFilter filter,
@@ -181,29 +193,35 @@ public final class TransactionService {
     }
 
     /**
-     * Produces the blocks that networks with a block interval owe by now on their workspace's clock
-     * (at most 10 per network per call); run periodically. Concurrent instances are safe: mining
-     * locks the network's tip.
+     * Produces the blocks that networks with a block interval owe by now on their workspace's clock;
+     * run periodically. The tip keeps the time its last block was due, so blocks owed are never lost
+     * between runs; a gap longer than the sandbox's block limit is compressed into one batch ending
+     * now. Concurrent instances are safe: mining locks the network's tip, and a tip that moved in the
+     * meantime only makes fewer blocks due.
      */
     public int produceDueBlocks() {
         int produced = 0;
         for (Networks.Timed network : unitOfWork.read(networks::timed)) {
-            java.time.Duration offset = java.time.Duration.ofMillis(network.clockOffsetMillis());
-            Instant now = new io.coffer.common.WorkspaceClock(clock, offset).now();
-            long due = java.time.Duration.between(network.tipTime(), now).toSeconds() / network.intervalSeconds();
-            if (due > 0) {
-                int count = (int) Math.min(10, due);
-                mineFor(network.workspaceId(), offset, network.name(), count);
-                produced += count;
+            Instant now = new io.coffer.common.WorkspaceClock(clock,
+                    java.time.Duration.ofMillis(network.clockOffsetMillis())).now();
+            if (java.time.Duration.between(network.tipTime(), now).toSeconds() < network.intervalSeconds()) {
+                continue;
             }
+            Currency currency = catalog.currency(network.name()).orElseThrow();
+            produced += unitOfWork.write(tx -> {
+                // What is due is decided under the tip's lock, so two instances never both produce it.
+                Block tip = lockTip(tx, network.workspaceId(), network.name());
+                long due = java.time.Duration.between(tip.time(), now).toSeconds() / network.intervalSeconds();
+                if (due <= 0) {
+                    return Outcome.ok(0);
+                }
+                int count = (int) Math.min(MAX_BLOCKS, due);
+                Instant at = due > MAX_BLOCKS ? now : tip.time().plusSeconds(due * network.intervalSeconds());
+                extend(tx, network.workspaceId(), currency, tip, count, at);
+                return Outcome.ok(count);
+            }).orElseThrow();
         }
         return produced;
-    }
-
-    /** Produces blocks on a workspace's network on its behalf (the block timer). */
-    public Outcome<Block> mineFor(long workspaceId, java.time.Duration clockOffset, String network, int count) {
-        Caller system = new Caller(workspaceId, "", clockOffset, 0, "system", io.coffer.common.Role.ADMIN, true);
-        return mine(system, network, count);
     }
 
     public Outcome<TransactionDetails> get(Caller caller, long transactionId) {

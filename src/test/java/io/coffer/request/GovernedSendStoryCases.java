@@ -247,6 +247,70 @@ abstract class GovernedSendStoryCases extends ServerCases {
         assertBalances(admin.client(), account.path("id").asLong(), new BigInteger("1000000000000000000"), BigInteger.ZERO);
     }
 
+    @Test
+    void networksWithABlockIntervalProduceBlocksOnTheWorkspaceClock() throws Exception {
+        String[] ws = new String[1];
+        Approver admin = Governed.admin(server, ws);
+        JsonNode account = Governed.account(admin.client(), "ethereum_sepolia", List.of(Governed.step(1, admin)));
+        long accountId = account.path("id").asLong();
+        ApiClient c = admin.client();
+        assertThat(c.post("/sandbox/networks/ethereum_sepolia/settings", Map.of("block_interval_seconds", 0)).status())
+                .isEqualTo(400);
+        assertThat(c.post("/sandbox/networks/ethereum_sepolia/settings", Map.of("failure_rate", "1.5")).status())
+                .isEqualTo(400);
+        assertThat(c.post("/sandbox/networks/atlantis/settings", Map.of("failure_rate", 0)).status()).isEqualTo(404);
+        ApiResponse settings = c.post("/sandbox/networks/ethereum_sepolia/settings", Map.of("block_interval_seconds", 60));
+        assertThat(settings.status()).as(settings.raw()).isEqualTo(200);
+        assertThat(settings.get("block_interval_seconds").asInt()).isEqualTo(60);
+        long deposit = Sandbox.deposit(c, accountId, "1000").path("id").asLong();
+        assertThat(c.get("/transactions/" + deposit).text("status")).isEqualTo("SUBMITTED");
+
+        // Twelve minutes pass on the workspace clock: the timer owes (and produces) at least twelve blocks.
+        c.post("/sandbox/clock", Map.of("advance_seconds", 12 * 60 + 30));
+        ApiClient later = Sandbox.bearerClient(server, ws[0], admin.user());
+        String status = "";
+        for (int attempt = 0; attempt < 100 && !status.equals("CONFIRMED"); attempt++) {
+            Thread.sleep(100);
+            status = later.get("/transactions/" + deposit).text("status");
+        }
+        assertThat(status).as("the block timer confirmed the deposit").isEqualTo("CONFIRMED");
+        assertBalances(later, accountId, BigInteger.valueOf(1000), BigInteger.ZERO);
+    }
+
+    @Test
+    void requestsAndTheirTransactionsAreHiddenFromWhoeverCannotSeeTheAccount() {
+        String[] ws = new String[1];
+        Approver admin = Governed.admin(server, ws);
+        Approver alice = Governed.operator(server, ws[0], admin.client());
+        Approver outsider = Governed.operator(server, ws[0], admin.client());
+        JsonNode account = Governed.account(admin.client(), "ethereum", List.of(Governed.step(1, alice)));
+        Sandbox.deposit(admin.client(), account.path("id").asLong(), ETH.toString());
+        Sandbox.mine(admin.client(), "ethereum", 12);
+        ApiResponse created = alice.client().post("/requests", Governed.send(account, "ETHEREUM_LIKE_SEND", "1000",
+                RECIPIENT, "10000000000000000", Governed.speed("NORMAL")));
+        long requestId = created.id();
+        long transactionId = created.get("target_id").asLong();
+        String[] otherWs = new String[1];
+        Approver stranger = Governed.admin(server, otherWs);
+
+        for (ApiClient blind : List.of(outsider.client(), stranger.client())) {
+            for (String path : List.of("/requests/" + requestId, "/requests/" + requestId + "/governance-status",
+                    "/requests/" + requestId + "/challenge", "/requests/" + requestId + "/challenge/reject",
+                    "/transactions/" + transactionId, "/transactions/" + transactionId + "/history")) {
+                ApiResponse hidden = blind.get(path);
+                assertThat(hidden.status()).as(path).isEqualTo(404);
+            }
+            assertThat(blind.post("/requests/" + requestId + "/approve", Map.of("jws", "a.b.c")).status()).isEqualTo(404);
+            assertThat(blind.post("/requests/" + requestId + "/reject", Map.of()).status()).isEqualTo(404);
+            assertThat(blind.post("/transactions/" + transactionId + "/reject", Map.of()).status()).isEqualTo(404);
+            assertThat(ids(blind.get("/requests"))).doesNotContain(requestId);
+            assertThat(blind.get("/transactions?type=SEND").get("page_info").path("count").asInt()).isZero();
+        }
+        assertThat(ids(admin.client().get("/requests"))).containsExactly(requestId);
+        assertThat(alice.client().get("/requests/" + requestId).status()).isEqualTo(200);
+        assertThat(alice.client().get("/requests/" + requestId).text("status")).isEqualTo("PENDING_FIRST_APPROVAL");
+    }
+
     static List<Long> ids(ApiResponse search) {
         assertThat(search.status()).as(search.raw()).isEqualTo(200);
         List<Long> ids = new ArrayList<>();
