@@ -111,6 +111,11 @@ public final class CofferServer implements AutoCloseable {
         var networks = new JdbcNetworks();
         var transactionStore = new JdbcTransactions();
         var utxos = new JdbcUtxos();
+        var groupStore = new io.coffer.group.db.JdbcGroups();
+        var entityStore = new io.coffer.entity.db.JdbcEntities();
+        var whitelistStore = new io.coffer.whitelist.db.JdbcWhitelists();
+        var labelStore = new io.coffer.label.db.JdbcLabels();
+        var memberships = new io.coffer.account.db.JdbcMemberships();
 
         UserService users = new UserService(unitOfWork, apiUsers, secrets, clock);
         AuthService auth = new AuthService(unitOfWork, identities, new JdbcRefreshTokens(), secrets, clock,
@@ -121,13 +126,21 @@ public final class CofferServer implements AutoCloseable {
                 identityCache, clock);
         LedgerService ledger = new LedgerService(new JdbcLedgerStore());
         AccountService accounts = new AccountService(unitOfWork, accountsStore, apiUsers, workspaceStore, workspaces,
-                ledger, catalog, clock);
+                ledger, catalog, clock, memberships, groupStore, whitelistStore, labelStore);
+        var groups = new io.coffer.group.GroupService(unitOfWork, groupStore);
+        var entities = new io.coffer.entity.EntityService(unitOfWork, entityStore, apiUsers);
+        var whitelists = new io.coffer.whitelist.WhitelistService(unitOfWork, whitelistStore, catalog);
+        var labels = new io.coffer.label.LabelService(unitOfWork, labelStore, clock);
+        var reportingKeys = new io.coffer.reporting.ReportingKeyService(unitOfWork, apiUsers, entityStore, memberships,
+                secrets, clock);
+        var admin = new io.coffer.request.AdminRequests(groupStore, entityStore, whitelistStore, whitelists, accountsStore,
+                accounts, apiUsers, users, workspaceStore, memberships);
         SendService sends = new SendService(accountsStore, accounts, transactionStore, utxos, networks, ledger, workspaces,
                 random);
         TransactionService transactions = new TransactionService(unitOfWork, accountsStore, accounts, transactionStore,
                 networks, ledger, catalog, workspaces, new RandomChainData(random), utxos, sends, clock);
         RequestService requests = new RequestService(unitOfWork, new JdbcRequests(), accountsStore, apiUsers, sends,
-                transactionStore, random, clock);
+                transactionStore, random, clock, admin, groupStore, whitelistStore, whitelists);
         BalanceService balances = new BalanceService(unitOfWork, accountsStore, accounts, transactionStore, ledger, clock);
 
         Bodies bodies = new Bodies(config.maxBodyBytes());
@@ -138,13 +151,26 @@ public final class CofferServer implements AutoCloseable {
         new CurrencyRoutes(catalog).register(api);
         new BalanceRoutes(balances).register(api);
         new AccountRoutes(accounts).register(api);
-        new TransactionRoutes(transactions).register(api);
+        new TransactionRoutes(transactions, labels).register(api);
         new RequestRoutes(requests, bodies).register(api);
-        new TargetRoutes(requests, transactions, sends, accounts, unitOfWork, bodies).register(api);
+        new TargetRoutes(requests, transactions, sends, accounts, unitOfWork, bodies, java.util.Map.of(
+                io.coffer.request.TargetType.USER, users::get,
+                io.coffer.request.TargetType.GROUP, groups::get,
+                io.coffer.request.TargetType.ENTITY, entities::get,
+                io.coffer.request.TargetType.WHITELIST, whitelists::get)).register(api);
         new CertificateRoutes(workspaces).register(api);
+        new io.coffer.user.http.UserRoutes(users).register(api);
+        new io.coffer.group.http.GroupRoutes(groups).register(api);
+        new io.coffer.entity.http.EntityRoutes(entities).register(api);
+        new io.coffer.whitelist.http.WhitelistRoutes(whitelists).register(api);
+        new io.coffer.label.http.LabelRoutes(labels).register(api);
+        new io.coffer.workspace.http.OrganizationRoutes(workspaces).register(api);
         if (config.sandbox()) {
             Optional<String> token = config.loopbackOnly() ? Optional.empty() : config.sandboxToken();
-            new SandboxRoutes(workspaces, users, accounts, transactions, bodies, token).register(api);
+            SandboxRoutes sandbox = new SandboxRoutes(workspaces, users, accounts, transactions, bodies, token);
+            sandbox.register(api);
+            new io.coffer.sandbox.http.SandboxDirectoryRoutes(requests, groups, entities, whitelists, labels, accounts,
+                    transactions, users, reportingKeys, bodies, sandbox::guarded).register(api);
         }
         api.finish();
         return new Background(requests, transactions);

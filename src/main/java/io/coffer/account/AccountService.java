@@ -8,7 +8,13 @@ import io.coffer.common.Tx;
 import io.coffer.common.UnitOfWork;
 import io.coffer.currency.Currency;
 import io.coffer.currency.CurrencyCatalog;
+import io.coffer.common.ObjectStatus;
 import io.coffer.currency.Token;
+import io.coffer.group.GroupService;
+import io.coffer.group.Groups;
+import io.coffer.label.Labels;
+import io.coffer.user.UserStatus;
+import io.coffer.whitelist.Whitelists;
 import io.coffer.governance.Rule;
 import io.coffer.governance.RuleSet;
 import io.coffer.governance.RuleSetDraft;
@@ -46,10 +52,19 @@ public final class AccountService {
     private final LedgerService ledger;
     private final CurrencyCatalog catalog;
     private final InstantSource clock;
+    private final Memberships memberships;
+    private final Groups groups;
+    private final Whitelists whitelists;
+    private final Labels labels;
 
     public AccountService(UnitOfWork unitOfWork, Accounts accounts, ApiUsers users, Workspaces workspaces,
                           WorkspaceService workspaceService, LedgerService ledger, CurrencyCatalog catalog,
-                          InstantSource clock) {
+                          InstantSource clock, Memberships memberships, Groups groups, Whitelists whitelists,
+                          Labels labels) {
+        this.memberships = memberships;
+        this.groups = groups;
+        this.whitelists = whitelists;
+        this.labels = labels;
         this.unitOfWork = unitOfWork;
         this.accounts = accounts;
         this.users = users;
@@ -60,7 +75,17 @@ public final class AccountService {
         this.clock = clock;
     }
 
+    /** Opens an active account at once (the sandbox). */
     public Outcome<AccountDetails> create(Caller caller, NewAccountRequest request) {
+        Instant now = caller.clock(clock).now();
+        return unitOfWork.write(tx -> open(tx, caller, request, AccountStatus.ACTIVE, now));
+    }
+
+    /**
+     * Opens an account inside a transaction someone else runs: {@code ACTIVE} at once, or
+     * {@code PENDING} while a request to create it waits for approval.
+     */
+    public Outcome<AccountDetails> open(Tx tx, Caller caller, NewAccountRequest request, AccountStatus status, Instant now) {
         String name = request.name().strip();
         if (name.isEmpty() || name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
             return Outcome.invalid("name must be 1-" + MAX_NAME + " printable characters");
@@ -75,18 +100,84 @@ public final class AccountService {
         if (request.contractAddress().isPresent() != request.parent().isPresent()) {
             return Outcome.invalid("a token account needs both parent and contract_address");
         }
-        Instant now = caller.clock(clock).now();
-        return unitOfWork.write(tx -> {
-            workspaces.lock(tx, caller.workspaceId());
-            if (accounts.nameTaken(tx, caller.workspaceId(), name)) {
-                return Outcome.invalid("an account named '" + name + "' already exists");
+        workspaces.lock(tx, caller.workspaceId());
+        if (accounts.nameTaken(tx, caller.workspaceId(), name)) {
+            return Outcome.invalid("an account named '" + name + "' already exists");
+        }
+        Outcome<Account> account = request.parent().isPresent()
+                ? tokenAccount(tx, caller, name, currency.get(), request.parent().get(), request.contractAddress().get(), now)
+                : coinAccount(tx, caller, name, currency.get(), now);
+        return account.map(opened -> withStatus(opened, status))
+                .flatMap(opened -> rulesFor(tx, caller, opened, request.rules()).map(rules -> store(tx, opened, rules)));
+    }
+
+    /** Checks rule sets against what the workspace holds now: active users, groups and whitelists. */
+    public Outcome<List<RuleSetDraft>> checkRules(Tx tx, long workspaceId, List<RuleSetDraft> drafts) {
+        Set<Long> named = RuleSetDraft.namedUsers(drafts);
+        Set<Long> known = users.findAll(tx, workspaceId, List.copyOf(named)).stream()
+                .filter(user -> user.status() == UserStatus.ACTIVE && !user.reportingKey())
+                .map(ApiUser::id).collect(Collectors.toSet());
+        Map<Long, Integer> groupSizes = new java.util.HashMap<>();
+        Set<Long> lists = new HashSet<>();
+        for (RuleSetDraft draft : drafts) {
+            for (RuleSetDraft.RuleDraft rule : draft.rules()) {
+                if (rule instanceof RuleSetDraft.RuleDraft.MultiAuthorizations multi) {
+                    for (Rule.Step step : multi.steps()) {
+                        if (step instanceof Rule.GroupStep group) {
+                            groups.find(tx, workspaceId, group.groupId()).filter(GroupService::usable)
+                                    .ifPresent(found -> groupSizes.put(found.id(), found.members().size()));
+                        }
+                    }
+                } else if (rule instanceof RuleSetDraft.RuleDraft.Whitelist list) {
+                    whitelists.findAll(tx, workspaceId, list.whitelistIds()).stream()
+                            .filter(found -> found.status() == ObjectStatus.ACTIVE)
+                            .forEach(found -> lists.add(found.id()));
+                }
             }
-            Outcome<Account> account = request.parent().isPresent()
-                    ? tokenAccount(tx, caller, name, currency.get(), request.parent().get(), request.contractAddress().get(), now)
-                    : coinAccount(tx, caller, name, currency.get(), now);
-            return account.flatMap(opened -> rulesFor(tx, caller, opened, request.rules())
-                    .map(rules -> store(tx, opened, rules)));
-        });
+        }
+        return RuleValidation.validate(drafts, new RuleValidation.Known(known, groupSizes, lists));
+    }
+
+    /** Checks a new name for an account (unique in the workspace, printable). */
+    public Outcome<String> checkName(Tx tx, long workspaceId, String requested, long exceptAccountId) {
+        String name = requested.strip();
+        if (name.isEmpty() || name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
+            return Outcome.invalid("name must be 1-" + MAX_NAME + " printable characters");
+        }
+        Optional<Long> holder = accounts.idByName(tx, workspaceId, name);
+        if (holder.isPresent() && holder.get() != exceptAccountId) {
+            return Outcome.invalid("an account named '" + name + "' already exists");
+        }
+        return Outcome.ok(name);
+    }
+
+    /** Applies an approved edit: a new name and/or new rules (requests in flight keep the steps they were given). */
+    public void applyEdit(Tx tx, Account account, Optional<String> name, Optional<List<RuleSetDraft>> rules) {
+        name.ifPresent(newName -> accounts.rename(tx, account.id(), newName));
+        if (rules.isPresent()) {
+            accounts.replaceRules(tx, account.id(), rules.get());
+            memberships.refresh(tx, account.workspaceId());
+        }
+    }
+
+    public void setStatus(Tx tx, long accountId, AccountStatus status) {
+        accounts.setStatus(tx, accountId, status);
+    }
+
+    public void setLastRequest(Tx tx, long accountId, long requestId) {
+        accounts.setLastRequest(tx, accountId, requestId);
+    }
+
+    /** The labels of an account the caller may see. */
+    public Outcome<List<io.coffer.label.Label>> labels(Caller caller, long accountId) {
+        return unitOfWork.read(tx -> accounts.findVisible(tx, caller, accountId)
+                .map(account -> Outcome.ok(labels.ofAccounts(tx, List.of(accountId)).getOrDefault(accountId, List.of())))
+                .orElseGet(() -> notFound(accountId)));
+    }
+
+    private static Account withStatus(Account a, AccountStatus status) {
+        return new Account(a.id(), a.workspaceId(), a.name(), a.currency(), a.contractAddress(), a.parentId(), a.index(),
+                a.type(), status, a.derivationPath(), a.address(), a.freshIndex(), a.xpub(), a.createdBy(), a.createdOn());
     }
 
     public Outcome<AccountDetails> get(Caller caller, long accountId) {
@@ -219,10 +310,7 @@ public final class AccountService {
     private Outcome<List<RuleSetDraft>> rulesFor(Tx tx, Caller caller, Account account,
                                                  Optional<List<RuleSetDraft>> requested) {
         if (requested.isPresent()) {
-            Set<Long> named = RuleSetDraft.namedUsers(requested.get());
-            Set<Long> known = users.findAll(tx, caller.workspaceId(), List.copyOf(named)).stream()
-                    .map(ApiUser::id).collect(Collectors.toSet());
-            return RuleValidation.validate(requested.get(), known);
+            return checkRules(tx, caller.workspaceId(), requested.get());
         }
         if (account.parentId().isPresent()) {
             List<RuleSet> parentRules = accounts.rules(tx, List.of(account.parentId().get()))
@@ -238,7 +326,8 @@ public final class AccountService {
         Account account = new Account(id, draft.workspaceId(), draft.name(), draft.currency(), draft.contractAddress(),
                 draft.parentId(), draft.index(), draft.type(), draft.status(), draft.derivationPath(), draft.address(),
                 draft.freshIndex(), draft.xpub(), draft.createdBy(), draft.createdOn());
-        accounts.saveRules(tx, id, rules, new HashSet<>(RuleSetDraft.namedUsers(rules)));
+        accounts.saveRules(tx, id, rules);
+        memberships.refresh(tx, account.workspaceId());
         ledger.open(tx, id);
         if (!account.isToken()) {
             var derived = AccountKeys.address(workspaceService.keys(account.workspaceId()).seed(), currencyOf(account),
@@ -252,8 +341,11 @@ public final class AccountService {
         List<Long> ids = found.stream().map(Account::id).toList();
         Map<Long, List<RuleSet>> rules = accounts.rules(tx, ids);
         Map<Long, Balance> balances = ledger.balances(tx, ids);
+        Map<Long, Long> lastRequests = accounts.lastRequests(tx, ids);
+        Map<Long, List<io.coffer.label.Label>> tags = labels.ofAccounts(tx, ids);
         return found.stream().map(account -> new AccountDetails(account, rules.getOrDefault(account.id(), List.of()),
-                balances.getOrDefault(account.id(), Balance.ZERO))).toList();
+                balances.getOrDefault(account.id(), Balance.ZERO), Optional.ofNullable(lastRequests.get(account.id())),
+                tags.getOrDefault(account.id(), List.of()))).toList();
     }
 
     private static RuleSetDraft draftOf(RuleSet set) {

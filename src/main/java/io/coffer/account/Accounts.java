@@ -48,7 +48,20 @@ public interface Accounts {
 
     boolean tokenAccountExists(Tx tx, long parentId, String contractAddress);
 
-    void saveRules(Tx tx, long accountId, List<RuleSetDraft> drafts, Set<Long> members);
+    void saveRules(Tx tx, long accountId, List<RuleSetDraft> drafts);
+
+    /** Replaces an account's rule sets; the old rows are kept for history, detached. */
+    void replaceRules(Tx tx, long accountId, List<RuleSetDraft> drafts);
+
+    Optional<Long> idByName(Tx tx, long workspaceId, String name);
+
+    void rename(Tx tx, long accountId, String name);
+
+    void setStatus(Tx tx, long accountId, AccountStatus status);
+
+    void setLastRequest(Tx tx, long accountId, long requestId);
+
+    Map<Long, Long> lastRequests(Tx tx, Collection<Long> accountIds);
 
     Map<Long, List<RuleSet>> rules(Tx tx, Collection<Long> accountIds);
 

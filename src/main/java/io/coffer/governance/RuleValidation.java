@@ -16,10 +16,14 @@ public final class RuleValidation {
     }
 
     /**
-     * @param knownUsers the ids of the workspace's users that may be named
-     * @return the drafts, or the first problem found
+     * What rules may name: the workspace's active users, its active groups (with their sizes) and its
+     * active whitelists.
      */
-    public static Outcome<List<RuleSetDraft>> validate(List<RuleSetDraft> drafts, Set<Long> knownUsers) {
+    public record Known(Set<Long> users, java.util.Map<Long, Integer> groupSizes, Set<Long> whitelists) {
+    }
+
+    /** @return the drafts, or the first problem found */
+    public static Outcome<List<RuleSetDraft>> validate(List<RuleSetDraft> drafts, Known known) {
         if (drafts.isEmpty()) {
             return Outcome.invalid("governance_rules must contain at least one rule set");
         }
@@ -32,7 +36,7 @@ public final class RuleValidation {
             if (draft.name().isBlank() || draft.name().length() > 128) {
                 return Outcome.invalid(where + ".name must be 1-128 characters");
             }
-            Outcome<Void> problem = checkRules(where, draft.rules(), knownUsers);
+            Outcome<Void> problem = checkRules(where, draft.rules(), known);
             if (!problem.isOk()) {
                 return problem.map(ignored -> drafts);
             }
@@ -40,7 +44,7 @@ public final class RuleValidation {
         return Outcome.ok(drafts);
     }
 
-    private static Outcome<Void> checkRules(String where, List<RuleSetDraft.RuleDraft> rules, Set<Long> knownUsers) {
+    private static Outcome<Void> checkRules(String where, List<RuleSetDraft.RuleDraft> rules, Known known) {
         int multi = 0;
         Set<Class<?>> seen = new HashSet<>();
         for (int j = 0; j < rules.size(); j++) {
@@ -50,10 +54,9 @@ public final class RuleValidation {
                 return Outcome.invalid(at + ": a rule set holds at most one rule of each type");
             }
             Outcome<Void> problem = switch (rule) {
-                case RuleSetDraft.RuleDraft.MultiAuthorizations m -> checkSteps(at, m.steps(), knownUsers);
+                case RuleSetDraft.RuleDraft.MultiAuthorizations m -> checkSteps(at, m.steps(), known);
                 case RuleSetDraft.RuleDraft.Threshold t -> checkRanges(at, t.ranges());
-                case RuleSetDraft.RuleDraft.Whitelist w -> Outcome.invalid(at
-                        + ": WHITELIST rules need whitelists, which this server does not manage yet");
+                case RuleSetDraft.RuleDraft.Whitelist w -> checkWhitelists(at, w.whitelistIds(), known.whitelists());
             };
             if (!problem.isOk()) {
                 return problem;
@@ -68,7 +71,23 @@ public final class RuleValidation {
         return Outcome.ok(null);
     }
 
-    private static Outcome<Void> checkSteps(String at, List<Rule.Step> steps, Set<Long> knownUsers) {
+    private static Outcome<Void> checkWhitelists(String at, List<Long> ids, Set<Long> known) {
+        if (ids.isEmpty()) {
+            return Outcome.invalid(at + ".data must name at least one whitelist");
+        }
+        if (new HashSet<>(ids).size() != ids.size()) {
+            return Outcome.invalid(at + ".data names a whitelist twice");
+        }
+        for (Long id : ids) {
+            if (!known.contains(id)) {
+                return Outcome.invalid(at + ".data: no active whitelist " + id + " in this workspace");
+            }
+        }
+        return Outcome.ok(null);
+    }
+
+    private static Outcome<Void> checkSteps(String at, List<Rule.Step> steps, Known known) {
+        Set<Long> knownUsers = known.users();
         if (steps.isEmpty() || steps.size() > MAX_STEPS) {
             return Outcome.invalid(at + ".data must hold 1-" + MAX_STEPS + " approval steps");
         }
@@ -76,7 +95,13 @@ public final class RuleValidation {
             String step = at + ".data[" + k + "]";
             switch (steps.get(k)) {
                 case Rule.GroupStep group -> {
-                    return Outcome.invalid(step + ": group steps need groups, which this server does not manage yet");
+                    Integer size = known.groupSizes().get(group.groupId());
+                    if (size == null) {
+                        return Outcome.invalid(step + ".group: no active group " + group.groupId() + " in this workspace");
+                    }
+                    if (group.quorum() < 1 || group.quorum() > size) {
+                        return Outcome.invalid(step + ".quorum must be between 1 and the group's " + size + " members");
+                    }
                 }
                 case Rule.UsersStep users -> {
                     if (users.users().isEmpty() || users.users().size() > MAX_USERS_PER_STEP) {
@@ -87,7 +112,7 @@ public final class RuleValidation {
                     }
                     for (Long user : users.users()) {
                         if (!knownUsers.contains(user)) {
-                            return Outcome.invalid(step + ".users: no user " + user + " in this workspace");
+                            return Outcome.invalid(step + ".users: no active user " + user + " in this workspace");
                         }
                     }
                     if (users.quorum() < 1 || users.quorum() > users.users().size()) {

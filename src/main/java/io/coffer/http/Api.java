@@ -46,7 +46,12 @@ public final class Api {
 
     /** A POST route for authenticated callers. */
     public Api post(String path, CallerHandler handler) {
-        return add(Method.POST, path, authenticated(handler));
+        return add(Method.POST, path, authenticated((req, res, caller) -> {
+            if (caller.role().readOnly()) {
+                throw ApiException.forbidden("reporting API keys are read-only");
+            }
+            handler.handle(req, res, caller);
+        }));
     }
 
     /** A GET route open to anyone: only for routes that reveal nothing about any workspace. */

@@ -27,6 +27,10 @@ public final class ApiException extends RuntimeException {
         return new ApiException(ErrorBody.unauthorized(message));
     }
 
+    public static ApiException forbidden(String message) {
+        return new ApiException(ErrorBody.forbidden(message));
+    }
+
     public ErrorBody body() {
         return body;
     }

@@ -6,7 +6,9 @@ import io.coffer.common.Caller;
 import io.coffer.common.Outcome;
 import io.coffer.common.Page;
 import io.coffer.common.PageRequest;
+import io.coffer.common.ObjectStatus;
 import io.coffer.common.Problem;
+import io.coffer.common.Role;
 import io.coffer.common.Tx;
 import io.coffer.common.UnitOfWork;
 import io.coffer.common.WorkspaceClock;
@@ -14,6 +16,7 @@ import io.coffer.governance.ApprovalStep;
 import io.coffer.governance.Approvals;
 import io.coffer.governance.RequestStatus;
 import io.coffer.governance.RuleSelection;
+import io.coffer.governance.Rule;
 import io.coffer.governance.RuleSet;
 import io.coffer.governance.Vote;
 import io.coffer.governance.VoteKind;
@@ -24,6 +27,12 @@ import io.coffer.transaction.TransactionStatus;
 import io.coffer.transaction.Transactions;
 import io.coffer.user.ApiUser;
 import io.coffer.user.ApiUsers;
+import io.coffer.user.UserStatus;
+import io.coffer.group.Group;
+import io.coffer.group.GroupService;
+import io.coffer.group.Groups;
+import io.coffer.whitelist.WhitelistService;
+import io.coffer.whitelist.Whitelists;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -63,8 +72,18 @@ public final class RequestService {
     private final SecureRandom random;
     private final InstantSource clock;
 
+    private final AdminRequests admin;
+    private final Groups groups;
+    private final Whitelists whitelists;
+    private final WhitelistService whitelistService;
+
     public RequestService(UnitOfWork unitOfWork, Requests requests, Accounts accounts, ApiUsers users, SendService sends,
-                          Transactions transactions, SecureRandom random, InstantSource clock) {
+                          Transactions transactions, SecureRandom random, InstantSource clock, AdminRequests admin,
+                          Groups groups, Whitelists whitelists, WhitelistService whitelistService) {
+        this.admin = admin;
+        this.groups = groups;
+        this.whitelists = whitelists;
+        this.whitelistService = whitelistService;
         this.unitOfWork = unitOfWork;
         this.requests = requests;
         this.accounts = accounts;
@@ -73,6 +92,55 @@ public final class RequestService {
         this.transactions = transactions;
         this.random = random;
         this.clock = clock;
+    }
+
+    /**
+     * {@code POST /requests} with an administrative type: an admin asks, the workspace's admins approve
+     * (their quorum, the creator first), and only then does the change happen.
+     */
+    public Outcome<Request> createAdmin(Caller caller, AdminChange change, String intentJson) {
+        if (caller.role() != Role.ADMIN) {
+            return Outcome.invalid(change.type() + " requests are made by admins; user " + caller.userId() + " is "
+                    + caller.role());
+        }
+        Instant now = caller.clock(clock).now();
+        return unitOfWork.write(tx -> admin.prepare(tx, caller, change, now).flatMap(targetId -> {
+            if (!AdminRequests.creates(change)) {
+                Optional<Long> open = requests.openFor(tx, caller.workspaceId(), change.targetType(), targetId);
+                if (open.isPresent()) {
+                    return Outcome.invalid(change.targetType().name().toLowerCase(java.util.Locale.ROOT) + " " + targetId
+                            + " already has an open request, " + open.get() + "; it must be decided first");
+                }
+            }
+            List<ApprovalStep> steps = admin.steps(tx, caller.workspaceId());
+            Optional<Long> accountId = change.targetType() == TargetType.ACCOUNT ? Optional.of(targetId) : Optional.empty();
+            Request draft = new Request(0, caller.workspaceId(), change.type(), RequestStatus.PENDING_FIRST_APPROVAL,
+                    change.targetType(), targetId, accountId, caller.userId(), now, now.plus(LIFETIME), 0, steps, intentJson);
+            long id = requests.create(tx, draft);
+            requests.saveChange(tx, id, change);
+            requests.addEvent(tx, id, RequestStatus.PENDING_FIRST_APPROVAL, now);
+            admin.markRequested(tx, change, targetId, id);
+            return Outcome.ok(requests.find(tx, caller.workspaceId(), id).orElseThrow());
+        }));
+    }
+
+    /**
+     * The sandbox's shortcut: a creation (group, entity, whitelist) checked exactly as a request
+     * would be and applied at once, without approvals; admins only.
+     */
+    public Outcome<Long> createDirectly(Caller caller, AdminChange change) {
+        if (caller.role() != Role.ADMIN) {
+            return Outcome.failed(Problem.forbidden("only an ADMIN API user can create " + change.targetType()
+                    .name().toLowerCase(java.util.Locale.ROOT) + "s through the sandbox"));
+        }
+        if (!AdminRequests.creates(change)) {
+            throw new IllegalArgumentException("only creations are applied directly: " + change.type());
+        }
+        Instant now = caller.clock(clock).now();
+        return unitOfWork.write(tx -> admin.prepare(tx, caller, change, now).map(id -> {
+            admin.apply(tx, caller.workspaceId(), change, id);
+            return id;
+        }));
     }
 
     /** {@code POST /requests} with {@code CREATE_TRANSACTION}: reserves the funds and waits for approvals. */
@@ -90,13 +158,26 @@ public final class RequestService {
                 return Outcome.invalid("no governance rule set of account " + account.get().id() + " covers amount "
                         + intent.amount());
             }
-            List<ApprovalStep> steps = RuleSelection.steps(ruleSet.get(), group -> List.of());
-            if (steps.isEmpty()) {
-                return Outcome.invalid("the governing rule set has no approval steps");
+            Outcome<List<ApprovalStep>> eligible = eligibleSteps(tx, caller.workspaceId(), ruleSet.get());
+            if (eligible instanceof Outcome.Failed<List<ApprovalStep>> failed) {
+                return Outcome.failed(failed.problem());
             }
+            List<ApprovalStep> steps = eligible.orElseThrow();
             if (steps.stream().noneMatch(step -> step.users().contains(caller.userId()))) {
                 return Outcome.invalid("user " + caller.userId() + " is not an approver in the rules of account "
                         + account.get().id() + " and cannot request its transactions");
+            }
+            Optional<List<Long>> allowed = RuleSelection.whitelists(ruleSet.get());
+            if (allowed.isPresent()) {
+                String network = account.get().currency();
+                boolean anyCase = whitelistService.caseInsensitive(network);
+                boolean listed = whitelists.findAll(tx, caller.workspaceId(), allowed.get()).stream()
+                        .filter(list -> list.status() == ObjectStatus.ACTIVE)
+                        .anyMatch(list -> list.allows(network, intent.recipient(), anyCase));
+                if (!listed) {
+                    return Outcome.invalid("recipient " + intent.recipient() + " is not in the whitelists "
+                            + allowed.get() + " that the rules of account " + account.get().id() + " allow");
+                }
             }
             return sends.create(tx, caller, intent, now).map(transaction -> {
                 Request draft = new Request(0, caller.workspaceId(), RequestType.CREATE_TRANSACTION,
@@ -268,6 +349,47 @@ public final class RequestService {
         });
     }
 
+    /**
+     * The approval steps a rule set gives a new request: group steps resolved to the group's members
+     * now, and only active users (revoked or suspended ones cannot vote).
+     */
+    private Outcome<List<ApprovalStep>> eligibleSteps(Tx tx, long workspaceId, RuleSet ruleSet) {
+        record Raw(List<Long> users, int quorum, Optional<Long> group) {
+        }
+        List<Raw> raw = new java.util.ArrayList<>();
+        for (Rule rule : ruleSet.rules()) {
+            if (rule instanceof Rule.MultiAuthorizations multi) {
+                for (Rule.Step step : multi.steps()) {
+                    raw.add(switch (step) {
+                        case Rule.UsersStep users -> new Raw(users.users(), users.quorum(), Optional.empty());
+                        case Rule.GroupStep group -> new Raw(groups.find(tx, workspaceId, group.groupId())
+                                .filter(GroupService::usable).map(Group::members).orElse(List.of()), group.quorum(),
+                                Optional.of(group.groupId()));
+                    });
+                }
+            }
+        }
+        if (raw.isEmpty()) {
+            return Outcome.invalid("the governing rule set has no approval steps");
+        }
+        java.util.Set<Long> named = new java.util.TreeSet<>();
+        raw.forEach(step -> named.addAll(step.users()));
+        java.util.Set<Long> active = new java.util.HashSet<>();
+        users.findAll(tx, workspaceId, List.copyOf(named)).stream()
+                .filter(user -> user.status() == UserStatus.ACTIVE && !user.reportingKey())
+                .forEach(user -> active.add(user.id()));
+        List<ApprovalStep> steps = new java.util.ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            List<Long> eligible = raw.get(i).users().stream().filter(active::contains).toList();
+            if (eligible.size() < raw.get(i).quorum()) {
+                return Outcome.invalid("step " + i + " of the governing rules needs " + raw.get(i).quorum()
+                        + " approvals but has " + eligible.size() + " active approvers");
+            }
+            steps.add(new ApprovalStep(eligible, raw.get(i).quorum(), raw.get(i).group()));
+        }
+        return Outcome.ok(steps);
+    }
+
     private Optional<Problem> checkSignature(Tx tx, Caller caller, Request request, VoteKind kind, Optional<String> jws) {
         if (jws.isEmpty()) {
             return kind == VoteKind.APPROVE ? Optional.of(Problem.invalid("an approval needs a jws")) : Optional.empty();
@@ -293,9 +415,11 @@ public final class RequestService {
         return Optional.empty();
     }
 
-    /** What an approved request does: for a transaction, sign and broadcast it. */
+    /** What an approved request does: for a transaction, sign and broadcast it; otherwise apply its change. */
     private Request execute(Tx tx, Request approved, Instant now) {
         if (approved.targetType() != TargetType.TRANSACTION) {
+            requests.change(tx, approved.id()).ifPresent(change ->
+                    admin.apply(tx, approved.workspaceId(), change, approved.targetId()));
             return approved;
         }
         Transaction pending = transactions.find(tx, approved.workspaceId(), approved.targetId()).orElseThrow();
@@ -312,6 +436,7 @@ public final class RequestService {
 
     private void closeTarget(Tx tx, Request request, TransactionStatus status, Instant now, String reason) {
         if (request.targetType() != TargetType.TRANSACTION) {
+            requests.change(tx, request.id()).ifPresent(change -> admin.abort(tx, change, request.targetId()));
             return;
         }
         transactions.find(tx, request.workspaceId(), request.targetId())

@@ -30,6 +30,14 @@ public interface Requests {
 
     long create(Tx tx, Request request);
 
+    /** Keeps the administrative change a request will apply. */
+    void saveChange(Tx tx, long requestId, AdminChange change);
+
+    Optional<AdminChange> change(Tx tx, long requestId);
+
+    /** An open (pending) request acting on the object, if there is one. */
+    Optional<Long> openFor(Tx tx, long workspaceId, TargetType type, long targetId);
+
     /** Finds a request and locks it until the transaction ends (votes on one request are serial). */
     Optional<Request> lock(Tx tx, long workspaceId, long requestId);
 

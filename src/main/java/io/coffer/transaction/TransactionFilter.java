@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The filters of a transactions search; every present filter must match. */
+/** The filters of a transactions search; every present filter must match ({@code labels}: any of these label names). */
 public record TransactionFilter(
         Optional<Long> id,
         List<Long> accounts,
@@ -19,11 +19,13 @@ public record TransactionFilter(
         Optional<String> title,
         Optional<Instant> createdAfter,
         Optional<Instant> createdBefore,
+        List<String> labels,
         boolean matchNothing) {
 
     public TransactionFilter {
         accounts = List.copyOf(accounts);
         currencies = List.copyOf(currencies);
         statuses = List.copyOf(statuses);
+        labels = List.copyOf(labels);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
  * An API user of a workspace.
  *
  * @param publicKey the uncompressed P-256 key (hex, {@code 04...}) the user signs approvals with
+ * @param lastRequest the latest request that acted on the user
  */
 public record ApiUser(
         long id,
@@ -19,5 +20,11 @@ public record ApiUser(
         String apiKeyId,
         Optional<String> publicKey,
         Optional<Long> createdBy,
-        Instant createdOn) {
+        Instant createdOn,
+        Optional<Long> lastRequest) {
+
+    /** Whether this "user" is a reporting key rather than a person or program that acts. */
+    public boolean reportingKey() {
+        return role == Role.READ_ONLY_API_KEY;
+    }
 }

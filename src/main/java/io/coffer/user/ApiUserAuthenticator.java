@@ -11,8 +11,9 @@ import java.time.InstantSource;
 import java.util.Optional;
 
 /**
- * Authenticates requests by access token or by the legacy API key headers, always within the
- * workspace the request names: credentials of another workspace are refused like wrong ones.
+ * Authenticates requests by access token, by the legacy API key headers or by a reporting key,
+ * always within the workspace the request names: credentials of another workspace are refused like
+ * wrong ones, and so are users that are not active (suspended, revoked, pending, rejected).
  */
 public final class ApiUserAuthenticator implements Authenticator {
 
@@ -36,7 +37,7 @@ public final class ApiUserAuthenticator implements Authenticator {
         return switch (credentials) {
             case Credentials.BearerToken bearer -> bearer(workspaceName, bearer.token());
             case Credentials.ApiKeyHeaders headers -> apiKey(workspaceName, headers);
-            case Credentials.ReportingKey key -> refused("invalid reporting API key");
+            case Credentials.ReportingKey key -> reportingKey(workspaceName, key.key());
         };
     }
 
@@ -50,7 +51,7 @@ public final class ApiUserAuthenticator implements Authenticator {
         Optional<Identity> identity = cache.get("id:" + workspaceName + ":" + userId,
                 () -> unitOfWork.read(tx -> identities.byUserId(tx, workspaceName, userId)));
         return identity
-                .filter(found -> found.status() == UserStatus.ACTIVE)
+                .filter(found -> found.status() == UserStatus.ACTIVE && !found.role().readOnly())
                 .filter(found -> parsed.get().validFor(found, new WorkspaceClock(clock, found.clockOffset()).now())) 
                 .map(found -> Outcome.ok(found.toCaller()))
                 .orElseGet(() -> refused(INVALID_TOKEN));
@@ -60,10 +61,20 @@ public final class ApiUserAuthenticator implements Authenticator {
         Optional<Identity> identity = cache.get("name:" + workspaceName + ":" + headers.username(),
                 () -> unitOfWork.read(tx -> identities.byUsername(tx, workspaceName, headers.username())));
         return identity
-                .filter(found -> found.status() == UserStatus.ACTIVE)
+                .filter(found -> found.status() == UserStatus.ACTIVE && !found.role().readOnly())
                 .filter(found -> Secrets.matches(headers.apiKeySecret(), found.secretHash()))
                 .map(found -> Outcome.ok(found.toCaller()))
                 .orElseGet(() -> refused(INVALID_KEY));
+    }
+
+    private Outcome<Caller> reportingKey(String workspaceName, String key) {
+        String hash = Secrets.hash(key);
+        Optional<Identity> identity = cache.get("key:" + workspaceName + ":" + hash,
+                () -> unitOfWork.read(tx -> identities.byReportingKeyHash(tx, workspaceName, hash)));
+        return identity
+                .filter(found -> found.status() == UserStatus.ACTIVE && found.role() == io.coffer.common.Role.READ_ONLY_API_KEY)
+                .map(found -> Outcome.ok(found.toCaller()))
+                .orElseGet(() -> refused("invalid, suspended or revoked reporting API key"));
     }
 
     private static Outcome<Caller> refused(String message) {

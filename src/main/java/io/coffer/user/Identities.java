@@ -13,4 +13,7 @@ public interface Identities {
     Optional<Identity> byApiKeyId(Tx tx, String apiKeyId);
 
     Optional<Identity> byApiKeyOwner(Tx tx, long workspaceId, long userId);
+
+    /** The reporting key of a workspace whose key hashes to this value. */
+    Optional<Identity> byReportingKeyHash(Tx tx, String workspaceName, String keyHash);
 }

@@ -14,5 +14,6 @@ public record NewApiUser(
         String secretHash,
         Optional<String> publicKey,
         Optional<Long> createdBy,
-        Instant createdOn) {
+        Instant createdOn,
+        UserStatus status) {
 }

@@ -2,6 +2,8 @@ package io.coffer.user;
 
 import io.coffer.common.Caller;
 import io.coffer.common.Outcome;
+import io.coffer.common.Page;
+import io.coffer.common.PageRequest;
 import io.coffer.common.Problem;
 import io.coffer.common.Role;
 import io.coffer.common.Tx;
@@ -11,7 +13,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Creates API users and their one-time secrets. */
+/** API users: creation with one-time secrets, reading as the caller may see them, access changes. */
 public final class UserService {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}");
@@ -41,9 +43,9 @@ public final class UserService {
         return unitOfWork.write(tx -> create(tx, caller.workspaceId(), request, Optional.of(caller.userId()), now));
     }
 
-    /** Creates an API user inside a transaction someone else runs (workspace creation). */
+    /** Creates an API user, in the given status, inside a transaction someone else runs. */
     public Outcome<ApiUserCredentials> create(Tx tx, long workspaceId, UserRequest request, Optional<Long> createdBy,
-                                              Instant now) {
+                                              Instant now, UserStatus status) {
         if (!USERNAME.matcher(request.username()).matches()) {
             return Outcome.invalid("username must be 1-64 letters, digits or _ . @ - and start with a letter or digit");
         }
@@ -60,7 +62,65 @@ public final class UserService {
         String apiKeyId = secrets.token(16);
         String secret = secrets.token(32);
         long id = users.create(tx, new NewApiUser(workspaceId, request.username(), request.role(), request.viewAll(),
-                apiKeyId, Secrets.hash(secret), publicKey, createdBy, now));
+                apiKeyId, Secrets.hash(secret), publicKey, createdBy, now, status));
         return Outcome.ok(new ApiUserCredentials(id, request.username(), apiKeyId, secret));
+    }
+
+    /** Creates an active API user inside a transaction someone else runs (workspace creation). */
+    public Outcome<ApiUserCredentials> create(Tx tx, long workspaceId, UserRequest request, Optional<Long> createdBy,
+                                              Instant now) {
+        return create(tx, workspaceId, request, createdBy, now, UserStatus.ACTIVE);
+    }
+
+    /** How many active admins the workspace has. */
+    public int activeAdmins(Tx tx, long workspaceId) {
+        return users.activeAdmins(tx, workspaceId).size();
+    }
+
+    public Outcome<ApiUser> get(Caller caller, long userId) {
+        return unitOfWork.read(tx -> users.findVisible(tx, caller, userId).map(Outcome::ok)
+                .orElseGet(() -> Outcome.notFound("user " + userId + " not found")));
+    }
+
+    public Page<ApiUser> search(Caller caller, UserFilter filter, PageRequest page) {
+        return unitOfWork.read(tx -> users.search(tx, caller, filter, page));
+    }
+
+    /**
+     * Gives an active API user new credentials and shows them once (the sandbox's "generate API
+     * access"); the previous secret stops working at once.
+     */
+    public Outcome<ApiUserCredentials> revealAccess(Caller caller, long userId) {
+        if (caller.role() != Role.ADMIN) {
+            return Outcome.failed(Problem.forbidden("only an ADMIN API user can generate API access"));
+        }
+        return unitOfWork.write(tx -> users.find(tx, caller.workspaceId(), userId).map(user -> {
+            if (user.reportingKey() || user.status() != UserStatus.ACTIVE) {
+                return Outcome.<ApiUserCredentials>invalid("user " + userId + " is " + user.status()
+                        + (user.reportingKey() ? " and a reporting key" : "") + ": only active API users get API access");
+            }
+            String apiKeyId = secrets.token(16);
+            String secret = secrets.token(32);
+            users.replaceSecret(tx, userId, apiKeyId, Secrets.hash(secret));
+            return Outcome.ok(new ApiUserCredentials(userId, user.username(), apiKeyId, secret));
+        }).orElseGet(() -> Outcome.notFound("user " + userId + " not found")));
+    }
+
+    /** Suspends or restores a user's access at once (no request, as Ledger Enterprise does for suspension). */
+    public Outcome<ApiUser> setAccess(Caller caller, long userId, boolean active) {
+        if (caller.role() != Role.ADMIN) {
+            return Outcome.failed(Problem.forbidden("only an ADMIN API user can suspend access"));
+        }
+        if (userId == caller.userId()) {
+            return Outcome.invalid("an API user cannot suspend its own access");
+        }
+        return unitOfWork.write(tx -> users.find(tx, caller.workspaceId(), userId).map(user -> {
+            UserStatus from = active ? UserStatus.ACCESS_SUSPENDED : UserStatus.ACTIVE;
+            if (user.status() != from) {
+                return Outcome.<ApiUser>invalid("user " + userId + " is " + user.status() + ", not " + from);
+            }
+            users.setStatus(tx, userId, active ? UserStatus.ACTIVE : UserStatus.ACCESS_SUSPENDED);
+            return Outcome.ok(users.find(tx, caller.workspaceId(), userId).orElseThrow());
+        }).orElseGet(() -> Outcome.notFound("user " + userId + " not found")));
     }
 }

@@ -4,5 +4,9 @@ package io.coffer.user;
 public enum UserStatus {
     ACTIVE,
     ACCESS_SUSPENDED,
-    REVOKED
+    REVOKED,
+    /** Requested through a governed request, waiting for the admins' approvals. */
+    PENDING_APPROVAL,
+    /** Its creating request was rejected or expired. */
+    REJECTED
 }

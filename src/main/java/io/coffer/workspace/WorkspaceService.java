@@ -87,6 +87,18 @@ public final class WorkspaceService {
         return moved;
     }
 
+    /** What {@code GET /organization} shows: the workspace, its active admins and their quorum. */
+    public record Organization(String name, int admins, int quorum) {
+    }
+
+    public Organization organization(Caller caller) {
+        return unitOfWork.read(tx -> {
+            int admins = users.activeAdmins(tx, caller.workspaceId());
+            return new Organization(caller.workspaceName(), admins,
+                    Math.min(workspaces.adminQuorum(tx, caller.workspaceId()), Math.max(1, admins)));
+        });
+    }
+
     /** The keys of a workspace; they never change, so they are cached. */
     public WorkspaceKeys keys(long workspaceId) {
         return keyCache.computeIfAbsent(workspaceId, id -> unitOfWork.read(tx -> workspaces.keys(tx, id)));

@@ -21,4 +21,9 @@ public interface Workspaces {
 
     /** Locks the workspace row: serialises creations that need workspace-wide uniqueness. */
     void lock(Tx tx, long workspaceId);
+
+    /** How many admins must approve an administrative request (at most the number of active admins). */
+    int adminQuorum(Tx tx, long workspaceId);
+
+    void setAdminQuorum(Tx tx, long workspaceId, int quorum);
 }

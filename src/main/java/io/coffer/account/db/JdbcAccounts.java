@@ -113,10 +113,19 @@ public final class JdbcAccounts implements Accounts {
         filter.status().ifPresent(status -> condition(where, params, "a.status = ?", status));
         filter.parent().ifPresent(parent -> condition(where, params, "a.parent_id = ?", parent));
         filter.user().ifPresent(user -> condition(where, params,
-                "EXISTS (SELECT 1 FROM account_member u WHERE u.account_id = a.id AND u.user_id = ?)", user));
-        // Groups, entities and labels do not exist yet: filtering by them matches nothing.
-        if (filter.group().isPresent() || !filter.entities().isEmpty() || !filter.labels().isEmpty()) {
-            where.append(" AND 1 = 0");
+                "EXISTS (SELECT 1 FROM account_governor u WHERE u.account_id = a.id AND u.user_id = ?)", user));
+        filter.group().ifPresent(group -> condition(where, params,
+                "EXISTS (SELECT 1 FROM account_group g WHERE g.account_id = a.id AND g.group_id = ?)", group));
+        if (!filter.entities().isEmpty()) {
+            where.append(" AND a.entity_id IN (").append(String.join(", ", filter.entities().stream().map(e -> "?").toList()))
+                    .append(')');
+            params.addAll(filter.entities());
+        }
+        if (!filter.labels().isEmpty()) {
+            where.append(" AND EXISTS (SELECT 1 FROM account_label al JOIN label l ON l.id = al.label_id"
+                    + " WHERE al.account_id = a.id AND l.name IN (")
+                    .append(String.join(", ", filter.labels().stream().map(e -> "?").toList())).append("))");
+            params.addAll(filter.labels());
         }
         filter.createdAfter().ifPresent(after -> condition(where, params, "a.created_on > ?", after));
         filter.createdBefore().ifPresent(before -> condition(where, params, "a.created_on < ?", before));
@@ -151,7 +160,7 @@ public final class JdbcAccounts implements Accounts {
     }
 
     @Override
-    public void saveRules(Tx tx, long accountId, List<RuleSetDraft> drafts, Set<Long> members) {
+    public void saveRules(Tx tx, long accountId, List<RuleSetDraft> drafts) {
         for (int i = 0; i < drafts.size(); i++) {
             RuleSetDraft draft = drafts.get(i);
             long setId = Sql.insert(tx, "INSERT INTO governance_rule_set (account_id, position, name) VALUES (?, ?, ?)",
@@ -162,9 +171,45 @@ public final class JdbcAccounts implements Accounts {
                         setId, j, RuleJson.type(rule), RuleJson.write(rule));
             }
         }
-        for (Long user : members) {
-            Sql.update(tx, "INSERT INTO account_member (account_id, user_id) VALUES (?, ?)", accountId, user);
+    }
+
+    @Override
+    public void replaceRules(Tx tx, long accountId, List<RuleSetDraft> drafts) {
+        Sql.update(tx, "UPDATE governance_rule_set SET active = FALSE WHERE account_id = ?", accountId);
+        saveRules(tx, accountId, drafts);
+    }
+
+    @Override
+    public Optional<Long> idByName(Tx tx, long workspaceId, String name) {
+        return Sql.one(tx, "SELECT id FROM account WHERE workspace_id = ? AND name = ?", row -> row.getLong(1),
+                workspaceId, name);
+    }
+
+    @Override
+    public void rename(Tx tx, long accountId, String name) {
+        Sql.update(tx, "UPDATE account SET name = ? WHERE id = ?", name, accountId);
+    }
+
+    @Override
+    public void setStatus(Tx tx, long accountId, AccountStatus status) {
+        Sql.update(tx, "UPDATE account SET status = ? WHERE id = ?", status, accountId);
+    }
+
+    @Override
+    public void setLastRequest(Tx tx, long accountId, long requestId) {
+        Sql.update(tx, "UPDATE account SET last_request = ? WHERE id = ?", requestId, accountId);
+    }
+
+    @Override
+    public Map<Long, Long> lastRequests(Tx tx, Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Map.of();
         }
+        Map<Long, Long> result = new HashMap<>();
+        Sql.list(tx, "SELECT id, last_request FROM account WHERE last_request IS NOT NULL AND id IN ("
+                        + accountIds.stream().map(id -> "?").collect(Collectors.joining(", ")) + ")",
+                row -> result.put(row.getLong(1), row.getLong(2)), accountIds.toArray());
+        return result;
     }
 
     @Override
@@ -178,7 +223,7 @@ public final class JdbcAccounts implements Accounts {
         List<Row> rows = Sql.list(tx, """
                 SELECT s.account_id, s.id AS set_id, s.position, s.name, r.id AS rule_id, r.rule_type, r.data
                 FROM governance_rule_set s LEFT JOIN governance_rule r ON r.rule_set_id = s.id
-                WHERE s.account_id IN (""" + placeholders + ") ORDER BY s.account_id, s.position, r.position",
+                WHERE s.active = TRUE AND s.account_id IN (""" + placeholders + ") ORDER BY s.account_id, s.position, r.position",
                 row -> new Row(row.getLong("account_id"), row.getLong("set_id"), row.getInt("position"),
                         row.getString("name"), Sql.optionalLong(row, "rule_id").orElse(null), row.getString("rule_type"),
                         row.getString("data")),

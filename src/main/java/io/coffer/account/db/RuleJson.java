@@ -14,14 +14,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** How a rule's data is stored: JSON text in {@code governance_rule.data}; amounts as strings. */
-final class RuleJson {
+public final class RuleJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private RuleJson() {
     }
 
-    static String type(RuleSetDraft.RuleDraft draft) {
+    public static String type(RuleSetDraft.RuleDraft draft) {
         return switch (draft) {
             case RuleSetDraft.RuleDraft.MultiAuthorizations m -> "MULTI_AUTHORIZATIONS";
             case RuleSetDraft.RuleDraft.Threshold t -> "THRESHOLD";
@@ -29,7 +29,7 @@ final class RuleJson {
         };
     }
 
-    static String write(RuleSetDraft.RuleDraft draft) {
+    public static String write(RuleSetDraft.RuleDraft draft) {
         ArrayNode data = MAPPER.createArrayNode();
         switch (draft) {
             case RuleSetDraft.RuleDraft.MultiAuthorizations multi -> multi.steps().forEach(step -> {
@@ -52,7 +52,7 @@ final class RuleJson {
         return data.toString();
     }
 
-    static Rule read(long id, String type, String json) {
+    public static Rule read(long id, String type, String json) {
         JsonNode data;
         try {
             data = MAPPER.readTree(json);

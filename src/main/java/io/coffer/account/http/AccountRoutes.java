@@ -101,7 +101,8 @@ public final class AccountRoutes {
     }
 
     private void labels(ServerRequest req, ServerResponse res, Caller caller) {
-        Responses.outcome(res, accounts.find(caller, PathParams.id(req, "account_id")), account -> List.of());
+        Responses.outcome(res, accounts.labels(caller, PathParams.id(req, "account_id")),
+                labels -> labels.stream().map(io.coffer.label.http.LabelJson::lite).toList());
     }
 
     private void address(ServerRequest req, ServerResponse res, Caller caller) {

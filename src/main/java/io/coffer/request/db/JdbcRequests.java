@@ -9,6 +9,8 @@ import io.coffer.common.Page;
 import io.coffer.common.PageRequest;
 import io.coffer.common.Tx;
 import io.coffer.db.Sql;
+import io.coffer.db.Visibility;
+import io.coffer.request.AdminChange;
 import io.coffer.governance.ApprovalStep;
 import io.coffer.governance.RequestStatus;
 import io.coffer.governance.Vote;
@@ -39,10 +41,32 @@ public final class JdbcRequests implements Requests {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "r.id, r.workspace_id, r.request_type, r.status, r.target_type, r.target_id,"
             + " r.account_id, r.created_by, r.created_on, r.expires_at, r.current_step, r.steps, r.intent";
-    private static final String VISIBLE = " AND (r.account_id IS NULL OR EXISTS (SELECT 1 FROM account_member m"
-            + " WHERE m.account_id = r.account_id AND m.user_id = ?))";
+    /**
+     * Requests on an account the caller sees, or on a user it sees; administrative requests on other
+     * objects only for those who see everything. Three parameters: the caller's id, three times.
+     */
+    private static final String VISIBLE = " AND ((r.account_id IS NOT NULL AND " + Visibility.account("r.account_id")
+            + ") OR (r.target_type = 'USER' AND (" + Visibility.user("r.target_id") + ")))";
     private static final Map<String, String> ORDER_COLUMNS = Map.of("created_on", "r.created_on", "id", "r.id",
             "status", "r.status", "type", "r.request_type", "expires_at", "r.expires_at");
+
+    @Override
+    public void saveChange(Tx tx, long requestId, AdminChange change) {
+        Sql.update(tx, "UPDATE request SET change_data = ? WHERE id = ?", AdminChangeJson.write(change), requestId);
+    }
+
+    @Override
+    public Optional<AdminChange> change(Tx tx, long requestId) {
+        return Sql.one(tx, "SELECT change_data FROM request WHERE id = ? AND change_data IS NOT NULL",
+                row -> AdminChangeJson.read(row.getString(1)), requestId);
+    }
+
+    @Override
+    public Optional<Long> openFor(Tx tx, long workspaceId, TargetType type, long targetId) {
+        return Sql.one(tx, "SELECT id FROM request WHERE workspace_id = ? AND target_type = ? AND target_id = ?"
+                + " AND status IN ('PENDING_FIRST_APPROVAL', 'PENDING_APPROVAL') FETCH FIRST 1 ROWS ONLY",
+                row -> row.getLong(1), workspaceId, type, targetId);
+    }
 
     @Override
     public long create(Tx tx, Request request) {
@@ -80,7 +104,7 @@ public final class JdbcRequests implements Requests {
             return find(tx, caller.workspaceId(), requestId);
         }
         return Sql.one(tx, "SELECT " + COLUMNS + " FROM request r WHERE r.id = ? AND r.workspace_id = ?" + VISIBLE,
-                JdbcRequests::map, requestId, caller.workspaceId(), caller.userId());
+                JdbcRequests::map, requestId, caller.workspaceId(), caller.userId(), caller.userId(), caller.userId());
     }
 
     @Override
@@ -90,6 +114,8 @@ public final class JdbcRequests implements Requests {
         params.add(caller.workspaceId());
         if (!caller.seesEverything()) {
             where.append(VISIBLE);
+            params.add(caller.userId());
+            params.add(caller.userId());
             params.add(caller.userId());
         }
         filter.id().ifPresent(id -> condition(where, params, "r.id = ?", id));

@@ -45,7 +45,14 @@ public final class RequestRoutes {
     }
 
     private void create(ServerRequest req, ServerResponse res, Caller caller) {
-        Responses.outcome(res, requests.createTransaction(caller, SendIntents.read(bodies.object(req))), RequestJson::vault);
+        JsonFields body = bodies.object(req);
+        String type = body.string("type");
+        if (AdminIntents.TYPES.contains(type)) {
+            AdminIntents.Parsed parsed = AdminIntents.read(type, body);
+            Responses.outcome(res, requests.createAdmin(caller, parsed.change(), parsed.intentJson()), RequestJson::vault);
+            return;
+        }
+        Responses.outcome(res, requests.createTransaction(caller, SendIntents.read(body)), RequestJson::vault);
     }
 
     private void search(ServerRequest req, ServerResponse res, Caller caller) {

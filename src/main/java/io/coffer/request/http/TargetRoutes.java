@@ -18,6 +18,7 @@ import io.coffer.transaction.http.TransactionJson;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.math.BigDecimal;
+import java.util.Map;
 
 /**
  * Routes about objects that requests act on: the history of transactions and accounts, rejecting a
@@ -45,9 +46,21 @@ public final class TargetRoutes {
     private final io.coffer.account.AccountService accounts;
     private final UnitOfWork unitOfWork;
     private final Bodies bodies;
+    private final Map<TargetType, ObjectCheck> objects;
 
+    /** Whether the caller may see an object of some type: its answer for a missing or hidden one. */
+    public interface ObjectCheck {
+        Outcome<?> visible(Caller caller, long id);
+    }
+
+    /**
+     * @param objects how to check the visibility of users, groups, entities and whitelists, whose
+     *     histories are served here
+     */
     public TargetRoutes(RequestService requests, TransactionService transactions, SendService sends,
-                        io.coffer.account.AccountService accounts, UnitOfWork unitOfWork, Bodies bodies) {
+                        io.coffer.account.AccountService accounts, UnitOfWork unitOfWork, Bodies bodies,
+                        Map<TargetType, ObjectCheck> objects) {
+        this.objects = Map.copyOf(objects);
         this.requests = requests;
         this.transactions = transactions;
         this.sends = sends;
@@ -61,6 +74,20 @@ public final class TargetRoutes {
         api.get("/transactions/{transaction_id}/history", this::transactionHistory);
         api.post("/transactions/{transaction_id}/reject", this::rejectTransaction);
         api.get("/accounts/{account_id}/history", this::accountHistory);
+        api.get("/users/{user_id}/history", (req, res, caller) -> objectHistory(req, res, caller, TargetType.USER, "user_id"));
+        api.get("/groups/{group_id}/history", (req, res, caller) -> objectHistory(req, res, caller, TargetType.GROUP,
+                "group_id"));
+        api.get("/entities/{entity_id}/history", (req, res, caller) -> objectHistory(req, res, caller, TargetType.ENTITY,
+                "entity_id"));
+        api.get("/whitelists/{whitelist_id}/history", (req, res, caller) -> objectHistory(req, res, caller,
+                TargetType.WHITELIST, "whitelist_id"));
+    }
+
+    private void objectHistory(ServerRequest req, ServerResponse res, Caller caller, TargetType type, String parameter) {
+        long id = PathParams.id(req, parameter);
+        objects.get(type).visible(caller, id).orElseThrow(problem -> new ApiException(ErrorBody.of(problem)));
+        Responses.ok(res, unitOfWork.read(tx -> RequestJson.history(requests.history(tx, caller.workspaceId(), type, id),
+                requests.requestsOf(tx, caller.workspaceId(), type, id))));
     }
 
     private void estimate(ServerRequest req, ServerResponse res, Caller caller) {

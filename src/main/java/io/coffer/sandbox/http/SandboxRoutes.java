@@ -3,6 +3,7 @@ package io.coffer.sandbox.http;
 import io.coffer.account.AccountService;
 import io.coffer.account.NewAccountRequest;
 import io.coffer.account.http.AccountJson;
+import io.coffer.account.http.RulesJson;
 import io.coffer.common.Caller;
 import io.coffer.common.Role;
 import io.coffer.http.Api;
@@ -167,7 +168,7 @@ public final class SandboxRoutes {
         };
     }
 
-    private CallerHandler guarded(CallerHandler handler) {
+    public CallerHandler guarded(CallerHandler handler) {
         return (req, res, caller) -> {
             checkToken(req);
             handler.handle(req, res, caller);

@@ -128,6 +128,12 @@ public final class JdbcTransactions implements Transactions {
         filter.title().ifPresent(title -> condition(where, params, "t.note_title = ?", title));
         filter.createdAfter().ifPresent(after -> condition(where, params, "t.created_on > ?", after));
         filter.createdBefore().ifPresent(before -> condition(where, params, "t.created_on < ?", before));
+        if (!filter.labels().isEmpty()) {
+            where.append(" AND EXISTS (SELECT 1 FROM transaction_label tl JOIN label l ON l.id = tl.label_id"
+                    + " WHERE tl.transaction_id = t.id AND l.name IN (")
+                    .append(String.join(", ", filter.labels().stream().map(name -> "?").toList())).append("))");
+            params.addAll(filter.labels());
+        }
         long total = Sql.count(tx, "SELECT COUNT(*)" + where, params.toArray());
         String direction = page.ascending() ? " ASC" : " DESC";
         String order = " ORDER BY " + ORDER_COLUMNS.get(page.orderBy()) + direction + ", t.id" + direction;

@@ -2,6 +2,8 @@ package io.coffer.transaction.http;
 
 import io.coffer.common.Caller;
 import io.coffer.http.Api;
+import io.coffer.label.LabelService;
+import io.coffer.label.http.LabelJson;
 import io.coffer.http.PathParams;
 import io.coffer.http.Query;
 import io.coffer.http.Responses;
@@ -24,9 +26,11 @@ public final class TransactionRoutes {
             "status", "title", "tx_hash", "tx_label", "type");
 
     private final TransactionService transactions;
+    private final LabelService labels;
 
-    public TransactionRoutes(TransactionService transactions) {
+    public TransactionRoutes(TransactionService transactions, LabelService labels) {
         this.transactions = transactions;
+        this.labels = labels;
     }
 
     public void register(Api api) {
@@ -37,15 +41,16 @@ public final class TransactionRoutes {
 
     private void search(ServerRequest req, ServerResponse res, Caller caller) {
         Query query = Query.of(req).allowOnly(SEARCH_PARAMETERS, false);
-        // Memos, destination tags, contract interactions and labels do not exist on Coffer's
-        // transactions yet: filtering by them matches nothing.
+        // Memos, destination tags and contract interactions do not exist on Coffer's transactions
+        // yet: filtering by them matches nothing.
         boolean nothing = query.string("destination_tag").isPresent() || query.string("memo").isPresent()
-                || query.string("interaction_type").isPresent() || query.string("label").isPresent()
-                || !query.strings("tx_label").isEmpty();
+                || query.string("interaction_type").isPresent();
+        java.util.List<String> labels = new java.util.ArrayList<>(query.strings("tx_label"));
+        query.string("label").ifPresent(labels::add);
         TransactionFilter filter = new TransactionFilter(query.id("id"), query.ids("account"), query.strings("currency"),
                 query.enumValues("status", TransactionStatus.class), query.enumValue("type", TransactionType.class),
                 query.string("tx_hash"), query.string("recipient"), query.amount("min_amount"), query.amount("max_amount"),
-                query.string("title"), query.instant("created_after"), query.instant("created_before"), nothing);
+                query.string("title"), query.instant("created_after"), query.instant("created_before"), labels, nothing);
         Responses.ok(res, SearchResults.of(transactions.search(caller, filter, query.page(Transactions.ORDER_BY,
                 "created_on")), TransactionJson::view));
     }
@@ -55,6 +60,8 @@ public final class TransactionRoutes {
     }
 
     private void labels(ServerRequest req, ServerResponse res, Caller caller) {
-        Responses.outcome(res, transactions.get(caller, PathParams.id(req, "transaction_id")), found -> List.of());
+        long id = PathParams.id(req, "transaction_id");
+        Responses.outcome(res, transactions.get(caller, id),
+                found -> labels.ofTransaction(id).stream().map(LabelJson::of).toList());
     }
 }

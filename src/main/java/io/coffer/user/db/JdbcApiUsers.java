@@ -1,15 +1,22 @@
 package io.coffer.user.db;
 
+import io.coffer.common.Caller;
+import io.coffer.common.Page;
+import io.coffer.common.PageRequest;
 import io.coffer.common.Role;
 import io.coffer.common.Tx;
+import io.coffer.db.Search;
 import io.coffer.db.Sql;
+import io.coffer.db.Visibility;
 import io.coffer.user.ApiUser;
 import io.coffer.user.ApiUsers;
 import io.coffer.user.NewApiUser;
+import io.coffer.user.UserFilter;
 import io.coffer.user.UserStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -17,7 +24,10 @@ import java.util.stream.Collectors;
 public final class JdbcApiUsers implements ApiUsers {
 
     private static final String COLUMNS =
-            "id, workspace_id, username, role, view_all, status, api_key_id, public_key, created_by, created_on";
+            "u.id, u.workspace_id, u.username, u.role, u.view_all, u.status, u.api_key_id, u.public_key, u.created_by,"
+                    + " u.created_on, u.last_request";
+    private static final Map<String, String> ORDER_COLUMNS = Map.of("created_on", "u.created_on", "id", "u.id",
+            "username", "u.username", "role", "u.role", "status", "u.status");
 
     @Override
     public long create(Tx tx, NewApiUser user) {
@@ -25,14 +35,14 @@ public final class JdbcApiUsers implements ApiUsers {
                 INSERT INTO api_user (workspace_id, username, role, view_all, status, api_key_id, secret_hash,
                                       public_key, created_by, created_on)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                user.workspaceId(), user.username(), user.role(), user.viewAll(), UserStatus.ACTIVE,
+                user.workspaceId(), user.username(), user.role(), user.viewAll(), user.status(),
                 user.apiKeyId(), user.secretHash(), Sql.orNull(user.publicKey(), Sql.NULL_VARCHAR),
                 Sql.orNull(user.createdBy(), Sql.NULL_BIGINT), user.createdOn());
     }
 
     @Override
     public Optional<ApiUser> find(Tx tx, long workspaceId, long userId) {
-        return Sql.one(tx, "SELECT " + COLUMNS + " FROM api_user WHERE workspace_id = ? AND id = ?",
+        return Sql.one(tx, "SELECT " + COLUMNS + " FROM api_user u WHERE u.workspace_id = ? AND u.id = ?",
                 JdbcApiUsers::map, workspaceId, userId);
     }
 
@@ -53,21 +63,78 @@ public final class JdbcApiUsers implements ApiUsers {
         for (int i = 0; i < userIds.size(); i++) {
             params[i + 1] = userIds.get(i);
         }
-        return Sql.list(tx, "SELECT " + COLUMNS + " FROM api_user WHERE workspace_id = ? AND id IN (" + placeholders
-                + ") ORDER BY id", JdbcApiUsers::map, params);
+        return Sql.list(tx, "SELECT " + COLUMNS + " FROM api_user u WHERE u.workspace_id = ? AND u.id IN (" + placeholders
+                + ") ORDER BY u.id", JdbcApiUsers::map, params);
+    }
+
+    @Override
+    public Optional<ApiUser> findVisible(Tx tx, Caller caller, long userId) {
+        if (caller.seesEverything()) {
+            return find(tx, caller.workspaceId(), userId);
+        }
+        return Sql.one(tx, "SELECT " + COLUMNS + " FROM api_user u WHERE u.workspace_id = ? AND u.id = ? AND ("
+                + Visibility.user("u.id") + ")", JdbcApiUsers::map, caller.workspaceId(), userId, caller.userId(),
+                caller.userId());
+    }
+
+    @Override
+    public Page<ApiUser> search(Tx tx, Caller caller, UserFilter filter, PageRequest page) {
+        Search search = new Search("api_user", "u", caller.workspaceId());
+        if (!caller.seesEverything()) {
+            search.and(Visibility.user("u.id"), caller.userId(), caller.userId());
+        }
+        search.and(filter.id(), "u.id = ?")
+                .and(filter.username(), "u.username = ?")
+                .and(filter.role(), "u.role = ?")
+                .and(filter.status(), "u.status = ?")
+                .and(filter.account(), "EXISTS (SELECT 1 FROM account_governor fg WHERE fg.user_id = u.id AND fg.account_id = ?)")
+                .and(filter.group(), "EXISTS (SELECT 1 FROM group_member fm WHERE fm.user_id = u.id AND fm.group_id = ?)")
+                .and(filter.createdAfter(), "u.created_on > ?")
+                .and(filter.createdBefore(), "u.created_on < ?");
+        return search.page(tx, COLUMNS, ORDER_COLUMNS, page, JdbcApiUsers::map);
+    }
+
+    @Override
+    public void setStatus(Tx tx, long userId, UserStatus status) {
+        Sql.update(tx, "UPDATE api_user SET status = ? WHERE id = ?", status, userId);
+    }
+
+    @Override
+    public void setLastRequest(Tx tx, long userId, long requestId) {
+        Sql.update(tx, "UPDATE api_user SET last_request = ? WHERE id = ?", requestId, userId);
+    }
+
+    @Override
+    public void replaceSecret(Tx tx, long userId, String apiKeyId, String secretHash) {
+        Sql.update(tx, "UPDATE api_user SET api_key_id = ?, secret_hash = ? WHERE id = ?", apiKeyId, secretHash, userId);
+    }
+
+    @Override
+    public List<Long> activeAdmins(Tx tx, long workspaceId) {
+        return Sql.list(tx, "SELECT id FROM api_user WHERE workspace_id = ? AND role = 'ADMIN' AND status = 'ACTIVE'"
+                + " ORDER BY id", row -> row.getLong(1), workspaceId);
+    }
+
+    @Override
+    public void setReportingEntities(Tx tx, long userId, List<Long> entityIds) {
+        Sql.update(tx, "DELETE FROM reporting_key_entity WHERE user_id = ?", userId);
+        for (Long entity : entityIds) {
+            Sql.update(tx, "INSERT INTO reporting_key_entity (user_id, entity_id) VALUES (?, ?)", userId, entity);
+        }
     }
 
     private static ApiUser map(ResultSet row) throws SQLException {
         return new ApiUser(
-                row.getLong("id"),
-                row.getLong("workspace_id"),
-                row.getString("username"),
-                Role.valueOf(row.getString("role")),
-                row.getBoolean("view_all"),
-                UserStatus.valueOf(row.getString("status")),
-                row.getString("api_key_id"),
-                Optional.ofNullable(row.getString("public_key")),
-                Sql.optionalLong(row, "created_by"),
-                Sql.instant(row, "created_on"));
+                row.getLong(1),
+                row.getLong(2),
+                row.getString(3),
+                Role.valueOf(row.getString(4)),
+                row.getBoolean(5),
+                UserStatus.valueOf(row.getString(6)),
+                row.getString(7),
+                Optional.ofNullable(row.getString(8)),
+                Sql.optionalLong(row, 9),
+                Sql.instant(row, 10),
+                Sql.optionalLong(row, 11));
     }
 }

@@ -41,6 +41,12 @@ public final class JdbcIdentities implements Identities {
         return Sql.one(tx, SELECT + " WHERE u.id = ? AND w.id = ?", JdbcIdentities::map, userId, workspaceId);
     }
 
+    @Override
+    public Optional<Identity> byReportingKeyHash(Tx tx, String workspaceName, String keyHash) {
+        return Sql.one(tx, SELECT + " WHERE u.secret_hash = ? AND w.name = ? AND u.role = 'READ_ONLY_API_KEY'",
+                JdbcIdentities::map, keyHash, workspaceName);
+    }
+
     /** Maps a row of {@link #SELECT} by position (name lookups are costly in H2). */
     private static Identity map(ResultSet row) throws SQLException {
         return new Identity(

@@ -60,6 +60,16 @@ public final class JdbcWorkspaces implements Workspaces {
     }
 
     @Override
+    public int adminQuorum(Tx tx, long workspaceId) {
+        return Sql.one(tx, "SELECT admin_quorum FROM workspace WHERE id = ?", row -> row.getInt(1), workspaceId).orElseThrow();
+    }
+
+    @Override
+    public void setAdminQuorum(Tx tx, long workspaceId, int quorum) {
+        Sql.update(tx, "UPDATE workspace SET admin_quorum = ? WHERE id = ?", quorum, workspaceId);
+    }
+
+    @Override
     public void lock(Tx tx, long workspaceId) {
         Sql.one(tx, "SELECT id FROM workspace WHERE id = ? FOR UPDATE", row -> row.getLong(1), workspaceId);
     }

@@ -1,4 +1,4 @@
-package io.coffer.sandbox.http;
+package io.coffer.account.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coffer.governance.Rule;
@@ -14,12 +14,12 @@ import java.util.Optional;
  * Reads governance rule sets written as in the spec's {@code Account.governance_rules} (ids, if
  * present, are ignored; users are given by id).
  */
-final class RulesJson {
+public final class RulesJson {
 
     private RulesJson() {
     }
 
-    static List<RuleSetDraft> parse(List<JsonNode> sets) {
+    public static List<RuleSetDraft> parse(List<JsonNode> sets) {
         List<RuleSetDraft> drafts = new ArrayList<>();
         for (int i = 0; i < sets.size(); i++) {
             String where = "governance_rules[" + i + "]";
