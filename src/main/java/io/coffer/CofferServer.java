@@ -117,10 +117,11 @@ public final class CofferServer implements AutoCloseable {
         var labelStore = new io.coffer.label.db.JdbcLabels();
         var memberships = new io.coffer.account.db.JdbcMemberships();
 
-        UserService users = new UserService(unitOfWork, apiUsers, secrets, clock);
+        IdentityCache identityCache = new IdentityCache(clock, config.authCacheMillis());
+        UserService users = new UserService(unitOfWork, apiUsers, secrets, clock, identityCache);
         AuthService auth = new AuthService(unitOfWork, identities, new JdbcRefreshTokens(), secrets, clock,
                 Duration.ofSeconds(config.refreshTokenSeconds()));
-        IdentityCache identityCache = new IdentityCache(clock, config.authCacheMillis());
+
         WorkspaceService workspaces = new WorkspaceService(unitOfWork, workspaceStore, users, new KeyGenerator(random),
                 networks, catalog.currencies().stream().filter(c -> !c.fiat()).map(Currency::name).toList(),
                 identityCache, clock);
@@ -140,7 +141,7 @@ public final class CofferServer implements AutoCloseable {
         TransactionService transactions = new TransactionService(unitOfWork, accountsStore, accounts, transactionStore,
                 networks, ledger, catalog, workspaces, new RandomChainData(random), utxos, sends, clock);
         RequestService requests = new RequestService(unitOfWork, new JdbcRequests(), accountsStore, apiUsers, sends,
-                transactionStore, random, clock, admin, groupStore, whitelistStore, whitelists);
+                transactionStore, random, clock, admin, groupStore, whitelistStore, whitelists, identityCache);
         BalanceService balances = new BalanceService(unitOfWork, accountsStore, accounts, transactionStore, ledger, clock);
 
         Bodies bodies = new Bodies(config.maxBodyBytes());

@@ -3,6 +3,7 @@
 
 ALTER TABLE workspace ADD COLUMN admin_quorum INTEGER DEFAULT 1 NOT NULL;
 ALTER TABLE api_user ADD COLUMN last_request BIGINT;
+ALTER TABLE api_user ALTER COLUMN role SET DATA TYPE VARCHAR(32);
 ALTER TABLE account ADD COLUMN entity_id BIGINT;
 ALTER TABLE account ADD COLUMN last_request BIGINT;
 CREATE INDEX account_by_entity ON account (entity_id);

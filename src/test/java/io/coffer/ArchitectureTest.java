@@ -17,7 +17,8 @@ class ArchitectureTest {
 
     static final String[] FEATURE_ROOTS = {"io.coffer.account", "io.coffer.currency", "io.coffer.currency.address", "io.coffer.governance",
             "io.coffer.keys", "io.coffer.ledger", "io.coffer.network", "io.coffer.request", "io.coffer.transaction",
-            "io.coffer.user", "io.coffer.workspace"};
+            "io.coffer.user", "io.coffer.workspace", "io.coffer.group", "io.coffer.entity", "io.coffer.whitelist",
+            "io.coffer.label", "io.coffer.reporting"};
 
     @Test
     void commonIsTheSharedKernelAndDependsOnNothingOfOurs() {
@@ -86,6 +87,14 @@ class ArchitectureTest {
     void requestsDriveTransactionsNeverTheOtherWayRound() {
         noClasses().that().resideInAnyPackage("io.coffer.transaction..", "io.coffer.account..", "io.coffer.ledger..")
                 .should().dependOnClassesThat().resideInAPackage("io.coffer.request..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theWorkspaceModelsObjectsKnowNothingOfRequestsOrTransactions() {
+        noClasses().that().resideInAnyPackage("io.coffer.group..", "io.coffer.entity..", "io.coffer.whitelist..",
+                        "io.coffer.label..", "io.coffer.user..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.coffer.request..", "io.coffer.transaction..")
                 .check(CLASSES);
     }
 }

@@ -27,6 +27,7 @@ import io.coffer.transaction.TransactionStatus;
 import io.coffer.transaction.Transactions;
 import io.coffer.user.ApiUser;
 import io.coffer.user.ApiUsers;
+import io.coffer.user.IdentityCache;
 import io.coffer.user.UserStatus;
 import io.coffer.group.Group;
 import io.coffer.group.GroupService;
@@ -73,13 +74,16 @@ public final class RequestService {
     private final InstantSource clock;
 
     private final AdminRequests admin;
+    private final IdentityCache identities;
     private final Groups groups;
     private final Whitelists whitelists;
     private final WhitelistService whitelistService;
 
     public RequestService(UnitOfWork unitOfWork, Requests requests, Accounts accounts, ApiUsers users, SendService sends,
                           Transactions transactions, SecureRandom random, InstantSource clock, AdminRequests admin,
-                          Groups groups, Whitelists whitelists, WhitelistService whitelistService) {
+                          Groups groups, Whitelists whitelists, WhitelistService whitelistService,
+                          IdentityCache identities) {
+        this.identities = identities;
         this.admin = admin;
         this.groups = groups;
         this.whitelists = whitelists;
@@ -218,7 +222,13 @@ public final class RequestService {
 
     /** An approval signed over the caller's approve challenge. */
     public Outcome<Request> approve(Caller caller, long requestId, String jws) {
-        return vote(caller, requestId, VoteKind.APPROVE, Optional.of(jws));
+        Outcome<Request> voted = vote(caller, requestId, VoteKind.APPROVE, Optional.of(jws));
+        if (voted instanceof Outcome.Ok<Request> ok && ok.value().status() == RequestStatus.APPROVED
+                && ok.value().targetType() == TargetType.USER) {
+            // A user's status changed: this instance forgets cached identities at once (others within their TTL).
+            identities.evictWorkspace(caller.workspaceId());
+        }
+        return voted;
     }
 
     /** A rejection; when a JWS is sent it must sign the caller's reject challenge. */

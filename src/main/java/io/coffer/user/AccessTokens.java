@@ -26,6 +26,16 @@ import javax.crypto.spec.SecretKeySpec;
 public final class AccessTokens {
 
     public static final Duration LIFETIME = Duration.ofSeconds(300);
+
+    /**
+     * When a token issued at {@code now} expires: {@code exp} is whole seconds, so the instant is rounded
+     * up, never down, and a token always lives at least its announced 300 seconds.
+     */
+    static java.time.Instant expiryOf(java.time.Instant now) {
+        java.time.Instant end = now.plus(LIFETIME);
+        java.time.Instant whole = end.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return whole.equals(end) ? end : whole.plusSeconds(1);
+    }
     private static final String WORKSPACE_CLAIM = "workspace";
     private static final String ISSUER = "coffer";
     private static final int MAX_TOKEN_LENGTH = 4096;
@@ -52,7 +62,7 @@ public final class AccessTokens {
                 .claim("sid", sessionState)
                 .jwtID(tokenId)
                 .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(LIFETIME)))
+                .expirationTime(Date.from(expiryOf(now)))
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
         try {

@@ -27,7 +27,12 @@ public final class UserService {
     private final Secrets secrets;
     private final InstantSource clock;
 
-    public UserService(UnitOfWork unitOfWork, ApiUsers users, Secrets secrets, InstantSource clock) {
+    private final IdentityCache identities;
+
+    /** @param identities forgotten when a user's access changes, so the change applies at once on this instance */
+    public UserService(UnitOfWork unitOfWork, ApiUsers users, Secrets secrets, InstantSource clock,
+                       IdentityCache identities) {
+        this.identities = identities;
         this.unitOfWork = unitOfWork;
         this.users = users;
         this.clock = clock;
@@ -121,6 +126,9 @@ public final class UserService {
             }
             users.setStatus(tx, userId, active ? UserStatus.ACTIVE : UserStatus.ACCESS_SUSPENDED);
             return Outcome.ok(users.find(tx, caller.workspaceId(), userId).orElseThrow());
-        }).orElseGet(() -> Outcome.notFound("user " + userId + " not found")));
+        }).orElseGet(() -> Outcome.notFound("user " + userId + " not found"))).map(changed -> {
+            identities.evictWorkspace(caller.workspaceId());
+            return changed;
+        });
     }
 }

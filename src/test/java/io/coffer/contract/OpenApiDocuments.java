@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Loading and normalising OpenAPI documents, shared by the generator and the contract tests. */
-final class OpenApiDocuments {
+public final class OpenApiDocuments {
 
     /** Keys that carry prose, not shape: dropped from the reference, ignored when comparing. */
     static final Set<String> PROSE = Set.of("description", "summary", "example", "examples", "title", "externalDocs",
@@ -41,7 +41,7 @@ final class OpenApiDocuments {
     }
 
     /** Coffer's own document, as packaged on the classpath. */
-    static JsonNode coffer() {
+    public static JsonNode coffer() {
         try (InputStream in = OpenApiDocuments.class.getResourceAsStream("/openapi.yaml")) {
             return YAML.readTree(in);
         } catch (IOException e) {

@@ -56,6 +56,11 @@ public final class OpenApiGenerator {
             if (op.path("public").asBoolean(false)) {
                 operation.putArray("security");
             }
+            op.fields().forEachRemaining(field -> {
+                if (field.getKey().startsWith("x-coffer-")) {
+                    operation.set(field.getKey(), field.getValue());
+                }
+            });
             pathItem(paths, path).set(method, operation);
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = source.get("extension-paths").fields(); it.hasNext(); ) {

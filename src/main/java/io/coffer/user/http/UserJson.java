@@ -1,7 +1,6 @@
 package io.coffer.user.http;
 
 import io.coffer.user.ApiUser;
-import io.coffer.user.UserStatus;
 import java.time.Instant;
 
 /**
@@ -26,15 +25,6 @@ public record UserJson(long createdBy, Instant createdOn, long id, boolean isApi
             case ACCESS_SUSPENDED -> "SUSPENDED";
             case REJECTED -> "ABORTED";
             default -> user.status().name();
-        };
-    }
-
-    /** The status filter's spelling for a stored status, the inverse of {@link #status}. */
-    public static UserStatus parseStatus(String value) {
-        return switch (value) {
-            case "SUSPENDED" -> UserStatus.ACCESS_SUSPENDED;
-            case "ABORTED" -> UserStatus.REJECTED;
-            default -> UserStatus.valueOf(value);
         };
     }
 }
