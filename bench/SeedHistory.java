@@ -30,7 +30,7 @@ public class SeedHistory {
         long entries = Long.parseLong(args[2]);
         long spanDays = Long.parseLong(args[3]);
         try (Database database = Database.open(Database.h2Url(data), "sa", "", 4)) {
-            JdbcUnitOfWork unitOfWork = new JdbcUnitOfWork(database.dataSource());
+            JdbcUnitOfWork unitOfWork = database.unitOfWork();
             LedgerService ledger = new LedgerService(new JdbcLedgerStore());
             long workspace = unitOfWork.read(tx -> Sql.one(tx, "SELECT workspace_id FROM account WHERE id = ?",
                     row -> row.getLong(1), account)).orElseThrow();

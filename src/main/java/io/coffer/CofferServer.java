@@ -100,7 +100,7 @@ public final class CofferServer implements AutoCloseable {
 
     static Background wire(ServerConfig config, Database database, InstantSource clock, SecureRandom random,
                            HttpRouting.Builder routing) {
-        UnitOfWork unitOfWork = new JdbcUnitOfWork(database.dataSource());
+        UnitOfWork unitOfWork = database.unitOfWork();
         CurrencyCatalog catalog = CurrencyCatalog.standard();
         Secrets secrets = new Secrets(random);
 

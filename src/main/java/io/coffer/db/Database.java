@@ -69,6 +69,16 @@ public final class Database implements AutoCloseable {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("coffer") + H2_OPTIONS;
     }
 
+    /** Whether this is the embedded H2 database, whose writes must be serialised (see {@link JdbcUnitOfWork}). */
+    public boolean embedded() {
+        return dataSource.getJdbcUrl().startsWith("jdbc:h2:");
+    }
+
+    /** The unit of work over this database, with the write discipline its engine needs. */
+    public JdbcUnitOfWork unitOfWork() {
+        return new JdbcUnitOfWork(dataSource, embedded());
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }

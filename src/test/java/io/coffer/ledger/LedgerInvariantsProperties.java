@@ -74,7 +74,7 @@ class LedgerInvariantsProperties {
 
     private void run(Engine engine, List<Step> steps) {
         Database database = DATABASES.computeIfAbsent(engine, Engine::open);
-        JdbcUnitOfWork unitOfWork = new JdbcUnitOfWork(database.dataSource());
+        JdbcUnitOfWork unitOfWork = database.unitOfWork();
         LedgerService ledger = new LedgerService(new JdbcLedgerStore());
         long[] ids = new long[3];
         long workspace = unitOfWork.write(tx -> {

@@ -154,6 +154,8 @@ abstract class WorkspaceModelStoryCases extends ServerCases {
         JsonNode entity = alice.client().get("/entities/" + entityId).json();
         assertThat(entity.path("status").asText()).isEqualTo("REJECTED");
         assertThat(entity.path("accounts")).isEmpty();
+        assertThat(history(alice.client(), "/entities/" + entityId)).containsExactly("CREATE_ENTITY:PENDING_FIRST_APPROVAL",
+                "CREATE_ENTITY:PENDING_APPROVAL", "CREATE_ENTITY:REJECTED");
         assertThat(alice.client().post("/requests", admin("REVOKE_GROUP", Map.of("group_id", groupId))).status())
                 .as("a group in use").isEqualTo(400);
 
@@ -165,6 +167,74 @@ abstract class WorkspaceModelStoryCases extends ServerCases {
         assertThat(ops2.client().get("/accounts").status()).isEqualTo(401);
         assertThat(ops.client().post("/requests", admin("CREATE_GROUP", Map.of("name", "x", "members", List.of(ops.id()))))
                 .status()).as("operators do not make administrative requests").isEqualTo(400);
+    }
+
+    @Test
+    void editsAndRevocationsApplyWhenApproved() {
+        String[] ws = new String[1];
+        Approver alice = Governed.admin(server, ws);
+        ApiClient c = alice.client();
+        Approver op1 = Governed.operator(server, ws[0], c);
+        Approver op2 = Governed.operator(server, ws[0], c);
+        long whitelist = c.post("/sandbox/whitelists", Map.of("name", "w", "addresses", List.of(Map.of("name", "a",
+                "currency", "ethereum", "address", INSIDE)))).id();
+        JsonNode account = Governed.account(c, "ethereum", List.of(Governed.step(1, op1)));
+        long accountId = account.path("id").asLong();
+        long other = Governed.account(c, "ethereum", List.of(Governed.step(1, op2))).path("id").asLong();
+        long entity = c.post("/sandbox/entities", Map.of("name", "e", "accounts", List.of(accountId))).id();
+        assertThat(op1.client().get("/accounts/" + other).status()).isEqualTo(404);
+
+        // EDIT_ENTITY: the other account joins; op1 now sees it through the entity.
+        approved(alice, admin("EDIT_ENTITY", Map.of("entity_id", entity, "name", "emea", "accounts",
+                List.of(accountId, other))));
+        assertThat(c.get("/entities/" + entity).text("name")).isEqualTo("emea");
+        assertThat(op1.client().get("/accounts/" + other).status()).isEqualTo(200);
+
+        // EDIT_ACCOUNT: op2 approves it now, under a whitelist; the name changes.
+        Map<String, Object> edit = new LinkedHashMap<>();
+        edit.put("account_id", accountId);
+        edit.put("name", "renamed");
+        edit.put("governance_rules", List.of(Map.of("name", "r", "rules", List.of(
+                Map.of("type", "MULTI_AUTHORIZATIONS", "data", List.of(Governed.step(1, op2))),
+                Map.of("type", "WHITELIST", "data", List.of(Map.of("whitelist", whitelist)))))));
+        approved(alice, admin("EDIT_ACCOUNT", edit));
+        JsonNode edited = c.get("/accounts/" + accountId).json();
+        assertThat(edited.path("name").asText()).isEqualTo("renamed");
+        assertThat(edited.path("governance_rules")).hasSize(1);
+        assertThat(edited.path("governance_rules").get(0).path("rules")).hasSize(2);
+        assertThat(ids(c.get("/users?account=" + accountId).get("edges"), "node")).containsExactly(op2.id());
+        Sandbox.deposit(c, accountId, "1000000000000000000");
+        Sandbox.mine(c, "ethereum", 12);
+        JsonNode renamed = c.get("/accounts/" + accountId).json();
+        assertThat(op2.client().post("/requests", Governed.send(renamed, "ETHEREUM_LIKE_SEND", "1000", OUTSIDE,
+                "10000000000000000", Governed.speed("NORMAL"))).status()).as("outside the whitelist").isEqualTo(400);
+
+        // EDIT_WHITELIST: the other address is added; the send is now allowed.
+        approved(alice, admin("EDIT_WHITELIST", Map.of("whitelist_id", whitelist, "description", "both", "addresses",
+                List.of(Map.of("name", "a", "currency", "ethereum", "address", INSIDE),
+                        Map.of("name", "b", "currency", "ethereum", "address", OUTSIDE)))));
+        assertThat(c.get("/whitelists/" + whitelist).get("addresses")).hasSize(2);
+        ApiResponse send = op2.client().post("/requests", Governed.send(renamed, "ETHEREUM_LIKE_SEND", "1000", OUTSIDE,
+                "10000000000000000", Governed.speed("NORMAL")));
+        assertThat(send.status()).as(send.raw()).isEqualTo(200);
+
+        // REVOKE_ENTITY: its accounts are released, and op1 no longer sees the other account.
+        approved(alice, admin("REVOKE_ENTITY", Map.of("entity_id", entity)));
+        JsonNode revoked = c.get("/entities/" + entity).json();
+        assertThat(revoked.path("status").asText()).isEqualTo("REVOKED");
+        assertThat(revoked.path("accounts")).isEmpty();
+        assertThat(op1.client().get("/accounts/" + other).status()).isEqualTo(404);
+        assertThat(history(c, "/entities/" + entity)).containsExactly("EDIT_ENTITY:PENDING_FIRST_APPROVAL",
+                "EDIT_ENTITY:APPROVED", "REVOKE_ENTITY:PENDING_FIRST_APPROVAL", "REVOKE_ENTITY:APPROVED");
+        assertThat(history(c, "/whitelists/" + whitelist)).containsExactly("EDIT_WHITELIST:PENDING_FIRST_APPROVAL",
+                "EDIT_WHITELIST:APPROVED");
+    }
+
+    private static void approved(Approver admin, Map<String, Object> body) {
+        ApiResponse created = admin.client().post("/requests", body);
+        assertThat(created.status()).as(body + " " + created.raw()).isEqualTo(200);
+        ApiResponse approved = Governed.approve(admin, created.id());
+        assertThat(approved.text("status")).as(approved.raw()).isEqualTo("APPROVED");
     }
 
     @Test
