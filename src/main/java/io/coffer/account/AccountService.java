@@ -164,6 +164,13 @@ public final class AccountService {
         accounts.setStatus(tx, accountId, status);
     }
 
+    /** A requested account that was not approved: rejected, its rules withdrawn, nobody governs it. */
+    public void reject(Tx tx, long workspaceId, long accountId) {
+        accounts.setStatus(tx, accountId, AccountStatus.REJECTED);
+        accounts.replaceRules(tx, accountId, List.of());
+        memberships.refresh(tx, workspaceId);
+    }
+
     public void setLastRequest(Tx tx, long accountId, long requestId) {
         accounts.setLastRequest(tx, accountId, requestId);
     }
@@ -282,6 +289,9 @@ public final class AccountService {
         Optional<Account> parent = accounts.findVisible(tx, caller, parentId);
         if (parent.isEmpty()) {
             return Outcome.invalid("parent account " + parentId + " not found");
+        }
+        if (parent.get().status() != AccountStatus.ACTIVE) {
+            return Outcome.invalid("parent account " + parentId + " is " + parent.get().status() + ", not ACTIVE");
         }
         if (parent.get().isToken()) {
             return Outcome.invalid("parent account " + parentId + " is itself a token account");

@@ -23,6 +23,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     /** Serialization failure, PostgreSQL deadlock, H2 deadlock and lock timeout. */
     private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "HYT00");
     private static final int MAX_ATTEMPTS = 8;
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
     private final Optional<ReentrantLock> oneWriterAtATime;
@@ -50,6 +51,10 @@ public final class JdbcUnitOfWork implements UnitOfWork {
             try {
                 return attemptWrite(work);
             } catch (StorageException e) {
+                if (UNIQUE_VIOLATION.equals(e.sqlState())) {
+                    // Two writers raced for the same unique name or key: the loser's input is now a duplicate.
+                    return Outcome.invalid("a concurrent change already took this name or key; nothing was written");
+                }
                 if (!RETRYABLE.contains(e.sqlState()) || attempt >= MAX_ATTEMPTS) {
                     throw e;
                 }

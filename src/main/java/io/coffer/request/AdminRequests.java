@@ -96,7 +96,9 @@ public final class AdminRequests {
                 }
                 return GroupService.checkText(e.name().orElse(group.name()), e.description().orElse(group.description()))
                         .flatMap(ok -> groupNameFree(tx, ws, e.name().orElse(group.name()), group.id()))
-                        .flatMap(ok -> e.members().map(members -> checkMembers(tx, ws, members)).orElse(Outcome.ok(null)))
+                        .flatMap(ok -> e.members().map(members -> checkMembers(tx, ws, members)
+                                .flatMap(fine -> quorumsStillReachable(tx, ws, group.id(), members.size())))
+                                .orElse(Outcome.ok(null)))
                         .map(ok -> group.id());
             });
             case AdminChange.RevokeGroup r -> activeGroup(tx, ws, r.groupId()).flatMap(group -> {
@@ -178,8 +180,18 @@ public final class AdminRequests {
         }
     }
 
-    /** Carries out an approved change. */
-    public void apply(Tx tx, long ws, AdminChange change, long targetId) {
+    /**
+     * Carries out an approved change, after checking again, under the workspace's lock, what may
+     * have changed since it was requested (another request approved in between, a user revoked, a
+     * name taken). A change that no longer holds is refused and nothing is written: the approving
+     * vote fails with the reason, and the request can still be rejected or left to expire.
+     */
+    public Outcome<Void> apply(Tx tx, long ws, AdminChange change, long targetId) {
+        workspaces.lock(tx, ws);
+        Outcome<Void> stillValid = recheck(tx, ws, change, targetId);
+        if (!stillValid.isOk()) {
+            return stillValid;
+        }
         switch (change) {
             case AdminChange.CreateGroup c -> groups.setStatus(tx, targetId, ObjectStatus.ACTIVE);
             case AdminChange.EditGroup e -> {
@@ -217,12 +229,12 @@ public final class AdminRequests {
                 accountService.setStatus(tx, targetId, AccountStatus.ACTIVE);
                 Optional<Entity> entity = c.entity().flatMap(id -> entities.find(tx, ws, id))
                         .filter(found -> found.status() == ObjectStatus.ACTIVE);
-                if (entity.isPresent()) {
+                if (entity.isPresent() && entities.ownedElsewhere(tx, List.of(targetId), entity.get().id()).isEmpty()) {
                     List<Long> owned = new java.util.ArrayList<>(entity.get().accounts());
                     owned.add(targetId);
                     entities.assignAccounts(tx, entity.get().id(), owned);
-                    memberships.refresh(tx, ws);
                 }
+                memberships.refresh(tx, ws);
             }
             case AdminChange.EditAccount e -> accountService.applyEdit(tx, accounts.find(tx, ws, targetId).orElseThrow(),
                     e.name().map(String::strip), e.rules());
@@ -231,15 +243,77 @@ public final class AdminRequests {
             case AdminChange.UpdateQuorum q -> workspaces.setAdminQuorum(tx, ws,
                     Math.min(q.quorum(), Math.max(1, users.activeAdmins(tx, ws).size())));
         }
+        return Outcome.ok(null);
+    }
+
+    /** What must still hold when a change is applied. */
+    private Outcome<Void> recheck(Tx tx, long ws, AdminChange change, long targetId) {
+        return switch (change) {
+            case AdminChange.EditGroup e -> activeGroup(tx, ws, targetId).flatMap(group ->
+                    groupNameFree(tx, ws, e.name().orElse(group.name()), targetId)
+                            .flatMap(ok -> e.members().map(members -> checkMembers(tx, ws, members)
+                                    .flatMap(fine -> quorumsStillReachable(tx, ws, targetId, members.size())))
+                                    .orElse(Outcome.ok(null))));
+            case AdminChange.RevokeGroup r -> {
+                List<Long> using = groups.accountsUsing(tx, targetId);
+                yield using.isEmpty() ? Outcome.ok(null)
+                        : Outcome.invalid("group " + targetId + " is now used by the rules of accounts " + using);
+            }
+            case AdminChange.EditWhitelist e -> activeWhitelist(tx, ws, targetId).flatMap(list ->
+                    whitelistNameFree(tx, ws, e.name().orElse(list.name()), targetId));
+            case AdminChange.EditEntity e -> activeEntity(tx, ws, targetId).flatMap(entity ->
+                    entityNameFree(tx, ws, e.name().orElse(entity.name()), targetId));
+            case AdminChange.RevokeEntity r -> activeEntity(tx, ws, targetId).map(entity -> null);
+            case AdminChange.EditAccount e -> activeAccount(tx, ws, targetId).flatMap(account -> {
+                Outcome<?> named = e.name().<Outcome<?>>map(name -> accountService.checkName(tx, ws, name, targetId))
+                        .orElse(Outcome.ok(null));
+                if (named instanceof Outcome.Failed<?> failed) {
+                    return Outcome.failed(failed.problem());
+                }
+                return e.rules().<Outcome<?>>map(rules -> accountService.checkRules(tx, ws, rules))
+                        .orElse(Outcome.ok(null)).map(ok -> null);
+            });
+            case AdminChange.RevokeUser r -> users.find(tx, ws, targetId).map(user -> {
+                if (user.status() == UserStatus.REVOKED) {
+                    return Outcome.<Void>invalid("user " + targetId + " is already REVOKED");
+                }
+                boolean lastAdmin = user.role() == Role.ADMIN && user.status() == UserStatus.ACTIVE
+                        && users.activeAdmins(tx, ws).size() <= 1;
+                return lastAdmin ? Outcome.<Void>invalid("user " + targetId + " is now the last active admin")
+                        : Outcome.<Void>ok(null);
+            }).orElseGet(() -> Outcome.invalid("no user " + targetId + " in this workspace"));
+            default -> Outcome.ok(null);
+        };
+    }
+
+    /** Whether every rule step that uses the group can still reach its quorum with this many members. */
+    private Outcome<Void> quorumsStillReachable(Tx tx, long ws, long groupId, int members) {
+        List<Long> using = groups.accountsUsing(tx, groupId);
+        for (var entry : accounts.rules(tx, using).entrySet()) {
+            for (var set : entry.getValue()) {
+                for (var rule : set.rules()) {
+                    if (rule instanceof io.coffer.governance.Rule.MultiAuthorizations multi) {
+                        for (var step : multi.steps()) {
+                            if (step instanceof io.coffer.governance.Rule.GroupStep g && g.groupId() == groupId
+                                    && g.quorum() > members) {
+                                return Outcome.invalid("account " + entry.getKey() + " requires " + g.quorum()
+                                        + " approvals from group " + groupId + ", which would have " + members + " members");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Outcome.ok(null);
     }
 
     /** A rejected or expired request: a pending creation becomes rejected; other targets stay as they were. */
-    public void abort(Tx tx, AdminChange change, long targetId) {
+    public void abort(Tx tx, long ws, AdminChange change, long targetId) {
         switch (change) {
             case AdminChange.CreateGroup c -> groups.setStatus(tx, targetId, ObjectStatus.REJECTED);
             case AdminChange.CreateWhitelist c -> whitelists.setStatus(tx, targetId, ObjectStatus.REJECTED);
             case AdminChange.CreateEntity c -> entities.setStatus(tx, targetId, ObjectStatus.REJECTED);
-            case AdminChange.CreateAccount c -> accountService.setStatus(tx, targetId, AccountStatus.REJECTED);
+            case AdminChange.CreateAccount c -> accountService.reject(tx, ws, targetId);
             case AdminChange.CreateUser c -> users.setStatus(tx, targetId, UserStatus.REJECTED);
             default -> {
             }

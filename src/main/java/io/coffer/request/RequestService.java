@@ -141,10 +141,8 @@ public final class RequestService {
             throw new IllegalArgumentException("only creations are applied directly: " + change.type());
         }
         Instant now = caller.clock(clock).now();
-        return unitOfWork.write(tx -> admin.prepare(tx, caller, change, now).map(id -> {
-            admin.apply(tx, caller.workspaceId(), change, id);
-            return id;
-        }));
+        return unitOfWork.write(tx -> admin.prepare(tx, caller, change, now)
+                .flatMap(id -> admin.apply(tx, caller.workspaceId(), change, id).map(applied -> id)));
     }
 
     /** {@code POST /requests} with {@code CREATE_TRANSACTION}: reserves the funds and waits for approvals. */
@@ -267,18 +265,28 @@ public final class RequestService {
         return unitOfWork.read(tx -> requests.search(tx, caller, filter, page));
     }
 
-    /** The history of an object: the requests that acted on it, each with the statuses it went through. */
-    public List<List<Requests.Event>> history(Tx tx, long workspaceId, TargetType type, long targetId) {
-        List<Request> acting = requests.forTarget(tx, workspaceId, type, targetId);
+    /**
+     * The history of an object: the requests that acted on it and that the caller may see (an
+     * operator does not see the administrative requests on a group it sees), each with the statuses
+     * it went through.
+     */
+    public List<List<Requests.Event>> history(Tx tx, Caller caller, TargetType type, long targetId) {
+        List<Request> acting = visibleActing(tx, caller, type, targetId);
         Map<Long, List<Requests.Event>> events = requests.events(tx, acting.stream().map(Request::id).toList());
         return acting.stream().map(request -> events.getOrDefault(request.id(), List.of())).toList();
     }
 
-    /** The requests acting on an object, by id, for rendering history entries. */
-    public Map<Long, Request> requestsOf(Tx tx, long workspaceId, TargetType type, long targetId) {
+    /** The requests acting on an object that the caller may see, by id, for rendering history entries. */
+    public Map<Long, Request> requestsOf(Tx tx, Caller caller, TargetType type, long targetId) {
         Map<Long, Request> result = new java.util.LinkedHashMap<>();
-        requests.forTarget(tx, workspaceId, type, targetId).forEach(request -> result.put(request.id(), request));
+        visibleActing(tx, caller, type, targetId).forEach(request -> result.put(request.id(), request));
         return result;
+    }
+
+    private List<Request> visibleActing(Tx tx, Caller caller, TargetType type, long targetId) {
+        return requests.forTarget(tx, caller.workspaceId(), type, targetId).stream()
+                .filter(request -> caller.seesEverything() || requests.findVisible(tx, caller, request.id()).isPresent())
+                .toList();
     }
 
     /** Expires a workspace's open requests whose time has come (each in its own transaction). */
@@ -332,6 +340,10 @@ public final class RequestService {
                 return Outcome.notFound("request " + requestId + " not found");
             }
             Request request = locked.get();
+            if (users.find(tx, caller.workspaceId(), caller.userId()).filter(user -> user.status() == UserStatus.ACTIVE)
+                    .isEmpty()) {
+                return Outcome.invalid("user " + caller.userId() + " is no longer active and cannot vote");
+            }
             Approvals approvals = request.approvals(requests.votes(tx, requestId));
             Approvals.Result result = kind == VoteKind.APPROVE ? approvals.approve(caller.userId(), now)
                     : approvals.reject(caller.userId(), now);
@@ -351,7 +363,11 @@ public final class RequestService {
                 requests.addEvent(tx, requestId, next.status(), now);
             }
             if (next.status() == RequestStatus.APPROVED) {
-                updated = execute(tx, updated, now);
+                Outcome<Request> executed = execute(tx, updated, now);
+                if (!executed.isOk()) {
+                    return executed;
+                }
+                updated = executed.orElseThrow();
             } else if (next.status() == RequestStatus.REJECTED) {
                 closeTarget(tx, request, TransactionStatus.REJECTED, now, "the request was rejected");
             }
@@ -426,11 +442,12 @@ public final class RequestService {
     }
 
     /** What an approved request does: for a transaction, sign and broadcast it; otherwise apply its change. */
-    private Request execute(Tx tx, Request approved, Instant now) {
+    private Outcome<Request> execute(Tx tx, Request approved, Instant now) {
         if (approved.targetType() != TargetType.TRANSACTION) {
-            requests.change(tx, approved.id()).ifPresent(change ->
-                    admin.apply(tx, approved.workspaceId(), change, approved.targetId()));
-            return approved;
+            return requests.change(tx, approved.id())
+                    .map(change -> admin.apply(tx, approved.workspaceId(), change, approved.targetId()))
+                    .orElse(Outcome.ok(null))
+                    .map(applied -> approved);
         }
         Transaction pending = transactions.find(tx, approved.workspaceId(), approved.targetId()).orElseThrow();
         Transaction done = sends.approved(tx, pending, now);
@@ -439,14 +456,15 @@ public final class RequestService {
             requests.addEvent(tx, approved.id(), RequestStatus.SUBMITTED, now);
             Request submitted = approved.with(RequestStatus.SUBMITTED, approved.currentStep());
             requests.update(tx, submitted);
-            return submitted;
+            return Outcome.ok(submitted);
         }
-        return approved;
+        return Outcome.ok(approved);
     }
 
     private void closeTarget(Tx tx, Request request, TransactionStatus status, Instant now, String reason) {
         if (request.targetType() != TargetType.TRANSACTION) {
-            requests.change(tx, request.id()).ifPresent(change -> admin.abort(tx, change, request.targetId()));
+            requests.change(tx, request.id()).ifPresent(change ->
+                    admin.abort(tx, request.workspaceId(), change, request.targetId()));
             return;
         }
         transactions.find(tx, request.workspaceId(), request.targetId())

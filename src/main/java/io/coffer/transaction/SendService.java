@@ -228,6 +228,9 @@ public final class SendService {
             return Outcome.invalid("account " + intent.accountId() + " not found");
         }
         Account account = found.get();
+        if (account.status() != io.coffer.account.AccountStatus.ACTIVE) {
+            return Outcome.invalid("account " + account.id() + " is " + account.status() + ": only active accounts send");
+        }
         Currency currency = accountService.currencyOf(account);
         Optional<Token> token = accountService.tokenOf(account);
         if (!intent.currency().equals(account.currency())) {

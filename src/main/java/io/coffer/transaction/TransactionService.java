@@ -78,6 +78,9 @@ public final class TransactionService {
                 return Outcome.notFound("account " + accountId + " not found");
             }
             Account account = accounts.lock(tx, caller.workspaceId(), accountId).orElseThrow();
+            if (account.status() != io.coffer.account.AccountStatus.ACTIVE) {
+                return Outcome.invalid("account " + accountId + " is " + account.status() + ": deposits go to active accounts");
+            }
             Currency currency = accountService.currencyOf(account);
             if (sender.isPresent() && !currency.addresses().isValid(sender.get())) {
                 return Outcome.invalid("sender is not a valid " + currency.name() + " address");

@@ -23,6 +23,9 @@ public interface ApiUsers {
 
     Optional<ApiUser> findVisible(Tx tx, Caller caller, long userId);
 
+    /** Locks a user's row until the transaction ends. */
+    void lock(Tx tx, long workspaceId, long userId);
+
     Page<ApiUser> search(Tx tx, Caller caller, UserFilter filter, PageRequest page);
 
     void setStatus(Tx tx, long userId, UserStatus status);

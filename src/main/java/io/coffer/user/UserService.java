@@ -120,9 +120,16 @@ public final class UserService {
             return Outcome.invalid("an API user cannot suspend its own access");
         }
         return unitOfWork.write(tx -> users.find(tx, caller.workspaceId(), userId).map(user -> {
+            // Both users locked in id order: two admins suspending each other at once cannot both succeed.
+            users.lock(tx, caller.workspaceId(), Math.min(userId, caller.userId()));
+            users.lock(tx, caller.workspaceId(), Math.max(userId, caller.userId()));
+            if (users.find(tx, caller.workspaceId(), caller.userId()).filter(me -> me.status() == UserStatus.ACTIVE).isEmpty()) {
+                return Outcome.<ApiUser>invalid("user " + caller.userId() + " is no longer active");
+            }
             UserStatus from = active ? UserStatus.ACCESS_SUSPENDED : UserStatus.ACTIVE;
-            if (user.status() != from) {
-                return Outcome.<ApiUser>invalid("user " + userId + " is " + user.status() + ", not " + from);
+            UserStatus current = users.find(tx, caller.workspaceId(), userId).orElseThrow().status();
+            if (current != from) {
+                return Outcome.<ApiUser>invalid("user " + userId + " is " + current + ", not " + from);
             }
             users.setStatus(tx, userId, active ? UserStatus.ACTIVE : UserStatus.ACCESS_SUSPENDED);
             return Outcome.ok(users.find(tx, caller.workspaceId(), userId).orElseThrow());

@@ -16,6 +16,7 @@ import java.util.Set;
 public final class WhitelistService {
 
     private static final int MAX_ADDRESSES = 1000;
+    private static final int MAX_TAGS = 50;
 
     private final UnitOfWork unitOfWork;
     private final Whitelists whitelists;
@@ -60,6 +61,9 @@ public final class WhitelistService {
             }
             if (!currency.get().addresses().isValid(entry.address())) {
                 return Outcome.invalid(at + ".address is not a valid " + entry.currency() + " address");
+            }
+            if (entry.destinationTags().size() > MAX_TAGS) {
+                return Outcome.invalid(at + ".destination_tags may hold at most " + MAX_TAGS + " tags");
             }
             if (entry.destinationTags().stream().anyMatch(tag -> tag < 0 || tag > 4_294_967_295L)) {
                 return Outcome.invalid(at + ".destination_tags must be between 0 and 4294967295");

@@ -230,6 +230,71 @@ abstract class WorkspaceModelStoryCases extends ServerCases {
                 "EDIT_WHITELIST:APPROVED");
     }
 
+    @Test
+    void changesAreCheckedAgainWhenApprovedAndPendingAccountsCannotMoveMoney() {
+        String[] ws = new String[1];
+        Approver alice = Governed.admin(server, ws);
+        ApiClient c = alice.client();
+        Approver op = Governed.operator(server, ws[0], c);
+        Approver other = Governed.operator(server, ws[0], c);
+        long group = c.post("/sandbox/groups", Map.of("name", "g", "members", List.of(op.id(), other.id()))).id();
+
+        // Revoking a group that an account started using after the request was made is refused at approval.
+        long revoke = c.post("/requests", admin("REVOKE_GROUP", Map.of("group_id", group))).id();
+        JsonNode account = Sandbox.account(c, Map.of("name", "uses-g", "currency", "ethereum", "governance_rules", List.of(
+                Map.of("name", "r", "rules", List.of(Map.of("type", "MULTI_AUTHORIZATIONS", "data",
+                        List.of(Map.of("group", group, "quorum", 2))))))));
+        ApiResponse refused = Governed.approve(alice, revoke);
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+        assertThat(refused.text("message")).contains("used by the rules");
+        assertThat(c.get("/groups/" + group).text("status")).isEqualTo("ACTIVE");
+        assertThat(c.get("/requests/" + revoke).text("status")).isEqualTo("PENDING_FIRST_APPROVAL");
+        assertThat(Governed.reject(alice, revoke).status()).isEqualTo(200);
+
+        // A group cannot shrink below the quorum a rule asks of it.
+        assertThat(c.post("/requests", admin("EDIT_GROUP", Map.of("group_id", group, "members", List.of(op.id()))))
+                .status()).isEqualTo(400);
+
+        // An account still waiting for its request, or rejected, takes no deposit and sends nothing.
+        long create = c.post("/requests", admin("CREATE_ACCOUNT", Map.of("account_data",
+                Map.of("name", "pending", "currency", "ethereum")))).id();
+        long pendingId = c.get("/requests/" + create).get("target_id").asLong();
+        assertThat(c.post("/sandbox/accounts/" + pendingId + "/deposits", Map.of("amount", "1000")).status())
+                .isEqualTo(400);
+        JsonNode pending = c.get("/accounts/" + pendingId).json();
+        assertThat(c.post("/requests", Governed.send(pending, "ETHEREUM_LIKE_SEND", "1", INSIDE, "10000000000000000",
+                Governed.speed("NORMAL"))).status()).isEqualTo(400);
+        Governed.reject(alice, create);
+        JsonNode rejected = c.get("/accounts/" + pendingId).json();
+        assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.path("governance_rules")).isEmpty();
+        assertThat(c.post("/sandbox/accounts/" + pendingId + "/deposits", Map.of("amount", "1000")).status())
+                .isEqualTo(400);
+
+        // Operators see neither the administrative requests on a group nor relations of hidden accounts.
+        Approver outsider = Governed.operator(server, ws[0], c);
+        assertThat(op.client().get("/groups/" + group + "/history").get("history")).isEmpty();
+        assertThat(c.get("/groups/" + group + "/history").get("history")).hasSize(1);
+        assertThat(ids(outsider.client().get("/users?account=" + account.path("id").asLong()).get("edges"), "node"))
+                .isEmpty();
+        assertThat(ids(outsider.client().get("/users?group=" + group).get("edges"), "node")).isEmpty();
+
+        // Two admins asking to revoke each other: the first approval wins, the other can no longer act.
+        ApproverKey bobKey = ApproverKey.generate();
+        long bobRequest = c.post("/requests", admin("CREATE_API_USER", Map.of("username", "bob", "role", "ADMIN",
+                "public_key", bobKey.publicHex()))).id();
+        Governed.approve(alice, bobRequest);
+        long bobId = c.get("/requests/" + bobRequest).get("target_id").asLong();
+        JsonNode bobAccess = c.post("/sandbox/api-users/" + bobId + "/api-access", Map.of()).get("api_user");
+        Approver bob = new Approver(bobAccess, bobKey, Sandbox.bearerClient(server, ws[0], bobAccess));
+        long aliceRevokesBob = c.post("/requests", admin("REVOKE_USER", Map.of("user_id", bobId))).id();
+        long bobRevokesAlice = bob.client().post("/requests", admin("REVOKE_USER", Map.of("user_id", alice.id()))).id();
+        assertThat(Governed.approve(alice, aliceRevokesBob).text("status")).isEqualTo("APPROVED");
+        assertThat(Governed.approve(bob, bobRevokesAlice).status()).isEqualTo(401);
+        assertThat(c.get("/users/" + alice.id()).text("status")).isEqualTo("ACTIVE");
+        assertThat(c.get("/organization").get("num_admins").asInt()).isEqualTo(1);
+    }
+
     private static void approved(Approver admin, Map<String, Object> body) {
         ApiResponse created = admin.client().post("/requests", body);
         assertThat(created.status()).as(body + " " + created.raw()).isEqualTo(200);

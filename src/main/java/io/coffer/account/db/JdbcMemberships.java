@@ -47,7 +47,7 @@ public final class JdbcMemberships implements Memberships {
         Sql.list(tx, """
                 SELECT s.account_id, r.id, r.rule_type, r.data FROM governance_rule r
                 JOIN governance_rule_set s ON s.id = r.rule_set_id JOIN account a ON a.id = s.account_id
-                WHERE a.workspace_id = ? AND s.active = TRUE""", row -> {
+                WHERE a.workspace_id = ? AND s.active = TRUE AND a.status IN ('ACTIVE', 'PENDING')""", row -> {
             long account = row.getLong(1);
             switch (RuleJson.read(row.getLong(2), row.getString(3), row.getString(4))) {
                 case Rule.MultiAuthorizations multi -> multi.steps().forEach(step -> {

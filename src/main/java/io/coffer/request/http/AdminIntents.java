@@ -26,6 +26,9 @@ public final class AdminIntents {
             "EDIT_WHITELIST", "CREATE_ENTITY", "EDIT_ENTITY", "REVOKE_ENTITY", "CREATE_ACCOUNT", "EDIT_ACCOUNT",
             "CREATE_API_USER", "CREATE_OPERATOR", "REVOKE_USER", "UPDATE_QUORUM");
 
+    /** The largest {@code data} kept with a request (its column holds a million characters, challenges wrap it). */
+    static final int MAX_INTENT_CHARS = 500_000;
+
     /** A parsed change and the JSON of its data, which challenges show to approvers. */
     record Parsed(AdminChange change, String intentJson) {
     }
@@ -36,11 +39,16 @@ public final class AdminIntents {
     static Parsed read(String type, JsonFields body) {
         JsonFields data = body.optionalObject("data").orElseThrow(() -> ApiException.badRequest("field 'data' is required"));
         AdminChange change = change(type, data);
+        String intent;
         try {
-            return new Parsed(change, Json.mapper().writeValueAsString(data.node()));
+            intent = Json.mapper().writeValueAsString(data.node());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        if (intent.length() > MAX_INTENT_CHARS) {
+            throw ApiException.badRequest("field 'data' is too large: at most " + MAX_INTENT_CHARS + " characters of JSON");
+        }
+        return new Parsed(change, intent);
     }
 
     /** The change a request type's data describes (also the sandbox's creation bodies). */

@@ -86,8 +86,8 @@ public final class TargetRoutes {
     private void objectHistory(ServerRequest req, ServerResponse res, Caller caller, TargetType type, String parameter) {
         long id = PathParams.id(req, parameter);
         objects.get(type).visible(caller, id).orElseThrow(problem -> new ApiException(ErrorBody.of(problem)));
-        Responses.ok(res, unitOfWork.read(tx -> RequestJson.history(requests.history(tx, caller.workspaceId(), type, id),
-                requests.requestsOf(tx, caller.workspaceId(), type, id))));
+        Responses.ok(res, unitOfWork.read(tx -> RequestJson.history(requests.history(tx, caller, type, id),
+                requests.requestsOf(tx, caller, type, id))));
     }
 
     private void estimate(ServerRequest req, ServerResponse res, Caller caller) {
@@ -105,8 +105,8 @@ public final class TargetRoutes {
         long id = PathParams.id(req, "transaction_id");
         transactions.get(caller, id).orElseThrow(problem -> new ApiException(ErrorBody.of(problem)));
         Responses.ok(res, unitOfWork.read(tx -> RequestJson.history(
-                requests.history(tx, caller.workspaceId(), TargetType.TRANSACTION, id),
-                requests.requestsOf(tx, caller.workspaceId(), TargetType.TRANSACTION, id))));
+                requests.history(tx, caller, TargetType.TRANSACTION, id),
+                requests.requestsOf(tx, caller, TargetType.TRANSACTION, id))));
     }
 
     private void rejectTransaction(ServerRequest req, ServerResponse res, Caller caller) {
@@ -119,7 +119,7 @@ public final class TargetRoutes {
         long id = PathParams.id(req, "account_id");
         accounts.find(caller, id).orElseThrow(problem -> new ApiException(ErrorBody.of(problem)));
         Responses.ok(res, unitOfWork.read(tx -> RequestJson.history(
-                requests.history(tx, caller.workspaceId(), TargetType.ACCOUNT, id),
-                requests.requestsOf(tx, caller.workspaceId(), TargetType.ACCOUNT, id))));
+                requests.history(tx, caller, TargetType.ACCOUNT, id),
+                requests.requestsOf(tx, caller, TargetType.ACCOUNT, id))));
     }
 }

@@ -87,11 +87,28 @@ public final class JdbcApiUsers implements ApiUsers {
                 .and(filter.username(), "u.username = ?")
                 .and(filter.role(), "u.role = ?")
                 .and(filter.status(), "u.status = ?")
-                .and(filter.account(), "EXISTS (SELECT 1 FROM account_governor fg WHERE fg.user_id = u.id AND fg.account_id = ?)")
-                .and(filter.group(), "EXISTS (SELECT 1 FROM group_member fm WHERE fm.user_id = u.id AND fm.group_id = ?)")
                 .and(filter.createdAfter(), "u.created_on > ?")
                 .and(filter.createdBefore(), "u.created_on < ?");
+        // Relations to an account or group the caller cannot see match nothing, so they reveal nothing.
+        filter.account().ifPresent(account -> {
+            search.and("EXISTS (SELECT 1 FROM account_governor fg WHERE fg.user_id = u.id AND fg.account_id = ?)", account);
+            if (!caller.seesEverything()) {
+                search.and(Visibility.account("?"), account, caller.userId());
+            }
+        });
+        filter.group().ifPresent(group -> {
+            search.and("EXISTS (SELECT 1 FROM group_member fm WHERE fm.user_id = u.id AND fm.group_id = ?)", group);
+            if (!caller.seesEverything()) {
+                search.and(Visibility.group("?"), group, caller.userId(), group, caller.userId());
+            }
+        });
         return search.page(tx, COLUMNS, ORDER_COLUMNS, page, JdbcApiUsers::map);
+    }
+
+    @Override
+    public void lock(Tx tx, long workspaceId, long userId) {
+        Sql.one(tx, "SELECT id FROM api_user WHERE id = ? AND workspace_id = ? FOR UPDATE", row -> row.getLong(1), userId,
+                workspaceId);
     }
 
     @Override

@@ -85,8 +85,17 @@ public final class JdbcWhitelists implements Whitelists {
                 .and(filter.createdAfter(), "w.created_on > ?")
                 .and(filter.createdBefore(), "w.created_on < ?");
         if (!filter.accounts().isEmpty()) {
-            search.and("EXISTS (SELECT 1 FROM account_whitelist fw WHERE fw.whitelist_id = w.id AND fw.account_id IN ("
-                    + String.join(", ", filter.accounts().stream().map(a -> "?").toList()) + "))", filter.accounts().toArray());
+            String in = " IN (" + String.join(", ", filter.accounts().stream().map(a -> "?").toList()) + ")";
+            if (caller.seesEverything()) {
+                search.and("EXISTS (SELECT 1 FROM account_whitelist fw WHERE fw.whitelist_id = w.id AND fw.account_id" + in + ")",
+                        filter.accounts().toArray());
+            } else {
+                // Only accounts the caller sees count, so a hidden account's whitelists are not revealed.
+                java.util.List<Object> params = new java.util.ArrayList<>(filter.accounts());
+                params.add(caller.userId());
+                search.and("EXISTS (SELECT 1 FROM account_whitelist fw JOIN account_member fm ON fm.account_id = fw.account_id"
+                        + " WHERE fw.whitelist_id = w.id AND fw.account_id" + in + " AND fm.user_id = ?)", params.toArray());
+            }
         }
         Page<Whitelist> found = search.page(tx, COLUMNS, ORDER_COLUMNS, page, JdbcWhitelists::map);
         return new Page<>(withAddresses(tx, found.items()), found.total(), found.hasNext());
