@@ -19,6 +19,7 @@ public final class Database implements AutoCloseable {
     static final String H2_OPTIONS = ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
 
     private final HikariDataSource dataSource;
+    private JdbcUnitOfWork unitOfWork;
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -74,9 +75,12 @@ public final class Database implements AutoCloseable {
         return dataSource.getJdbcUrl().startsWith("jdbc:h2:");
     }
 
-    /** The unit of work over this database, with the write discipline its engine needs. */
-    public JdbcUnitOfWork unitOfWork() {
-        return new JdbcUnitOfWork(dataSource, embedded());
+    /** The unit of work over this database, with the write discipline its engine needs (one per database). */
+    public synchronized JdbcUnitOfWork unitOfWork() {
+        if (unitOfWork == null) {
+            unitOfWork = new JdbcUnitOfWork(dataSource, embedded());
+        }
+        return unitOfWork;
     }
 
     public DataSource dataSource() {
@@ -84,7 +88,10 @@ public final class Database implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (unitOfWork != null) {
+            unitOfWork.close();
+        }
         dataSource.close();
     }
 }

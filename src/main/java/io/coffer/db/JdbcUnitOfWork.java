@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -26,7 +25,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
-    private final Optional<ReentrantLock> oneWriterAtATime;
+    private final Optional<GroupCommitWriter> oneWriter;
 
     /** Concurrent write transactions, as PostgreSQL allows. */
     public JdbcUnitOfWork(DataSource dataSource) {
@@ -34,7 +33,8 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     }
 
     /**
-     * @param serialWrites run write transactions one at a time in this process. Embedded H2 needs it:
+     * @param serialWrites run write transactions one at a time in this process, on one connection,
+     *     committing those that queue up together ({@link GroupCommitWriter}). Embedded H2 needs it:
      *     with concurrent writers, a {@code kill -9} can leave H2 2.5's file in a state where one
      *     transaction is only partly applied (measured: a committed row insert without the same
      *     transaction's update of another row), which a single writer never showed. Reads stay
@@ -42,7 +42,12 @@ public final class JdbcUnitOfWork implements UnitOfWork {
      */
     public JdbcUnitOfWork(DataSource dataSource, boolean serialWrites) {
         this.dataSource = dataSource;
-        this.oneWriterAtATime = serialWrites ? Optional.of(new ReentrantLock()) : Optional.empty();
+        this.oneWriter = serialWrites ? Optional.of(new GroupCommitWriter(dataSource)) : Optional.empty();
+    }
+
+    /** Stops the single writer, if there is one. */
+    public void close() {
+        oneWriter.ifPresent(GroupCommitWriter::close);
     }
 
     @Override
@@ -79,15 +84,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     }
 
     private <T> Outcome<T> attemptWrite(Function<Tx, Outcome<T>> work) {
-        if (oneWriterAtATime.isEmpty()) {
-            return attemptWriteNow(work);
-        }
-        oneWriterAtATime.get().lock();
-        try {
-            return attemptWriteNow(work);
-        } finally {
-            oneWriterAtATime.get().unlock();
-        }
+        return oneWriter.isPresent() ? oneWriter.get().write(work) : attemptWriteNow(work);
     }
 
     private <T> Outcome<T> attemptWriteNow(Function<Tx, Outcome<T>> work) {
