@@ -13,14 +13,7 @@ APPROVALS_WARMUP=${APPROVALS_WARMUP:-200}
 PORT=${PORT:-5056}
 HEAP=${HEAP:-512m}
 
-if ! java -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-  for jdk in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
-    if [ -x "$jdk/bin/java" ] && "$jdk/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-      export JAVA_HOME="$jdk" PATH="$jdk/bin:$PATH"; break
-    fi
-  done
-fi
-[ -f target/coffer.jar ] && [ "${BUILD:-0}" = 0 ] || mvn -B -q -DskipTests package
+source bench/common.sh
 
 RUN=bench/results/lifecycle-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$RUN"

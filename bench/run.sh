@@ -15,15 +15,8 @@ ROUNDS=${ROUNDS:-3}
 PORT=${PORT:-5055}
 HEAP=${HEAP:-512m}
 
-if ! java -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-  for jdk in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
-    if [ -x "$jdk/bin/java" ] && "$jdk/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-      export JAVA_HOME="$jdk" PATH="$jdk/bin:$PATH"; break
-    fi
-  done
-fi
 command -v wrk >/dev/null || { echo "wrk is required (Debian/Ubuntu: apt-get install wrk)" >&2; exit 1; }
-[ -f target/coffer.jar ] && [ "${BUILD:-0}" = 0 ] || mvn -B -q -DskipTests package
+source bench/common.sh
 
 RUN=bench/results/$(date -u +%Y%m%dT%H%M%SZ)
 DATA=$RUN/data

@@ -9,7 +9,6 @@ import io.coffer.currency.Currency;
 import io.coffer.currency.CurrencyCatalog;
 import io.coffer.currency.http.CurrencyRoutes;
 import io.coffer.db.Database;
-import io.coffer.db.JdbcUnitOfWork;
 import io.coffer.http.Api;
 import io.coffer.http.Bodies;
 import io.coffer.http.ErrorHandlers;

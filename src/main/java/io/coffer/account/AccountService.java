@@ -13,7 +13,6 @@ import io.coffer.currency.Token;
 import io.coffer.group.GroupService;
 import io.coffer.group.Groups;
 import io.coffer.label.Labels;
-import io.coffer.user.UserStatus;
 import io.coffer.whitelist.Whitelists;
 import io.coffer.governance.Rule;
 import io.coffer.governance.RuleSet;
@@ -115,7 +114,7 @@ public final class AccountService {
     public Outcome<List<RuleSetDraft>> checkRules(Tx tx, long workspaceId, List<RuleSetDraft> drafts) {
         Set<Long> named = RuleSetDraft.namedUsers(drafts);
         Set<Long> known = users.findAll(tx, workspaceId, List.copyOf(named)).stream()
-                .filter(user -> user.status() == UserStatus.ACTIVE && !user.reportingKey())
+                .filter(ApiUser::canAct)
                 .map(ApiUser::id).collect(Collectors.toSet());
         Map<Long, Integer> groupSizes = new java.util.HashMap<>();
         Set<Long> lists = new HashSet<>();

@@ -1,11 +1,10 @@
 package io.coffer.governance;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Chooses the rule set that governs a request and turns its approval rule into steps. */
+/** Chooses the rule set that governs a request by amount, and reads its whitelists. */
 public final class RuleSelection {
 
     private RuleSelection() {
@@ -24,24 +23,6 @@ public final class RuleSelection {
             }
         }
         return Optional.empty();
-    }
-
-    /** The steps of a rule set's MULTI_AUTHORIZATIONS rule, group steps resolved through {@code groups}. */
-    public static List<ApprovalStep> steps(RuleSet set, java.util.function.LongFunction<List<Long>> groups) {
-        List<ApprovalStep> steps = new ArrayList<>();
-        for (Rule rule : set.rules()) {
-            if (rule instanceof Rule.MultiAuthorizations multi) {
-                for (Rule.Step step : multi.steps()) {
-                    steps.add(switch (step) {
-                        case Rule.UsersStep users -> new ApprovalStep(users.users(), users.quorum(), Optional.empty());
-                        case Rule.GroupStep group -> new ApprovalStep(groups.apply(group.groupId()),
-                                Math.min(group.quorum(), Math.max(1, groups.apply(group.groupId()).size())),
-                                Optional.of(group.groupId()));
-                    });
-                }
-            }
-        }
-        return steps;
     }
 
     /** The whitelists a rule set restricts destinations to; empty when it has no WHITELIST rule. */

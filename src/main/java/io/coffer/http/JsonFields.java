@@ -130,6 +130,21 @@ public final class JsonFields {
         return Optional.of(items);
     }
 
+    /** An optional array of integers, each at least {@code min} (ids, tags). */
+    public Optional<List<Long>> optionalLongs(String name, long min) {
+        return optionalArray(name).map(items -> {
+            List<Long> values = new ArrayList<>(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                JsonNode item = items.get(i);
+                if (!item.isIntegralNumber() || !item.canConvertToLong() || item.longValue() < min) {
+                    throw ApiException.badRequest("field '" + path(name) + "[" + i + "]' must be an integer, at least " + min);
+                }
+                values.add(item.longValue());
+            }
+            return values;
+        });
+    }
+
     public String path(String name) {
         return prefix + name;
     }

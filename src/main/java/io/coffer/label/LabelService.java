@@ -4,6 +4,8 @@ import io.coffer.common.Caller;
 import io.coffer.common.Outcome;
 import io.coffer.common.Page;
 import io.coffer.common.PageRequest;
+import io.coffer.common.Problem;
+import io.coffer.common.Role;
 import io.coffer.common.UnitOfWork;
 import java.time.InstantSource;
 import java.util.List;
@@ -42,6 +44,9 @@ public final class LabelService {
     }
 
     public Outcome<Label> create(Caller caller, String name, String color, String description) {
+        if (caller.role() != Role.ADMIN) {
+            return Outcome.failed(Problem.forbidden("only an ADMIN API user can create labels"));
+        }
         if (name.isBlank() || name.length() > 128 || name.chars().anyMatch(Character::isISOControl)) {
             return Outcome.invalid("name must be 1-128 printable characters");
         }
@@ -63,6 +68,9 @@ public final class LabelService {
 
     /** Tags an account or a transaction the caller has already been shown to see. */
     public Outcome<Label> tag(Caller caller, long labelId, boolean account, long targetId) {
+        if (caller.role() != Role.ADMIN) {
+            return Outcome.failed(Problem.forbidden("only an ADMIN API user can tag " + (account ? "accounts" : "transactions")));
+        }
         return unitOfWork.write(tx -> labels.find(tx, caller.workspaceId(), labelId).map(label -> {
             if (account) {
                 labels.tagAccount(tx, targetId, labelId);

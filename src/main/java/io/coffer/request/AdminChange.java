@@ -13,45 +13,62 @@ import java.util.Optional;
  */
 public sealed interface AdminChange {
 
-    RequestType type();
+    /** The request type that asks for this change. */
+    default RequestType type() {
+        return switch (this) {
+            case CreateGroup c -> RequestType.CREATE_GROUP;
+            case EditGroup e -> RequestType.EDIT_GROUP;
+            case RevokeGroup r -> RequestType.REVOKE_GROUP;
+            case CreateWhitelist c -> RequestType.CREATE_WHITELIST;
+            case EditWhitelist e -> RequestType.EDIT_WHITELIST;
+            case CreateEntity c -> RequestType.CREATE_ENTITY;
+            case EditEntity e -> RequestType.EDIT_ENTITY;
+            case RevokeEntity r -> RequestType.REVOKE_ENTITY;
+            case CreateAccount c -> RequestType.CREATE_ACCOUNT;
+            case EditAccount e -> RequestType.EDIT_ACCOUNT;
+            case CreateUser c -> c.type();
+            case RevokeUser r -> RequestType.REVOKE_USER;
+            case UpdateQuorum q -> RequestType.UPDATE_QUORUM;
+        };
+    }
 
-    TargetType targetType();
+    /** Whether the change creates its target (and so cannot collide with another request on it). */
+    default boolean creates() {
+        return type().name().startsWith("CREATE_");
+    }
+
+    /** What the change acts on. */
+    default TargetType targetType() {
+        return switch (this) {
+            case CreateGroup c -> TargetType.GROUP;
+            case EditGroup e -> TargetType.GROUP;
+            case RevokeGroup r -> TargetType.GROUP;
+            case CreateWhitelist c -> TargetType.WHITELIST;
+            case EditWhitelist e -> TargetType.WHITELIST;
+            case CreateEntity c -> TargetType.ENTITY;
+            case EditEntity e -> TargetType.ENTITY;
+            case RevokeEntity r -> TargetType.ENTITY;
+            case CreateAccount c -> TargetType.ACCOUNT;
+            case EditAccount e -> TargetType.ACCOUNT;
+            case CreateUser c -> TargetType.USER;
+            case RevokeUser r -> TargetType.USER;
+            case UpdateQuorum q -> TargetType.ADMIN_GROUP;
+        };
+    }
 
     /** A new group with its members. */
     record CreateGroup(String name, String description, List<Long> members) implements AdminChange {
         public CreateGroup {
             members = List.copyOf(members);
         }
-
-        public RequestType type() {
-            return RequestType.CREATE_GROUP;
-        }
-
-        public TargetType targetType() {
-            return TargetType.GROUP;
-        }
     }
 
     /** New values for some of a group's name, description and members. */
     record EditGroup(long groupId, Optional<String> name, Optional<String> description, Optional<List<Long>> members)
             implements AdminChange {
-        public RequestType type() {
-            return RequestType.EDIT_GROUP;
-        }
-
-        public TargetType targetType() {
-            return TargetType.GROUP;
-        }
     }
 
     record RevokeGroup(long groupId) implements AdminChange {
-        public RequestType type() {
-            return RequestType.REVOKE_GROUP;
-        }
-
-        public TargetType targetType() {
-            return TargetType.GROUP;
-        }
     }
 
     record CreateWhitelist(String name, Optional<String> description, List<WhitelistAddress> addresses)
@@ -59,110 +76,42 @@ public sealed interface AdminChange {
         public CreateWhitelist {
             addresses = List.copyOf(addresses);
         }
-
-        public RequestType type() {
-            return RequestType.CREATE_WHITELIST;
-        }
-
-        public TargetType targetType() {
-            return TargetType.WHITELIST;
-        }
     }
 
     /** New values for some of a whitelist's name, description and addresses (the list replaces the old one). */
     record EditWhitelist(long whitelistId, Optional<String> name, Optional<String> description,
                          Optional<List<WhitelistAddress>> addresses) implements AdminChange {
-        public RequestType type() {
-            return RequestType.EDIT_WHITELIST;
-        }
-
-        public TargetType targetType() {
-            return TargetType.WHITELIST;
-        }
     }
 
     record CreateEntity(String name, List<Long> accounts) implements AdminChange {
         public CreateEntity {
             accounts = List.copyOf(accounts);
         }
-
-        public RequestType type() {
-            return RequestType.CREATE_ENTITY;
-        }
-
-        public TargetType targetType() {
-            return TargetType.ENTITY;
-        }
     }
 
     /** A new name and/or a new set of accounts (which replaces the old one). */
     record EditEntity(long entityId, Optional<String> name, Optional<List<Long>> accounts) implements AdminChange {
-        public RequestType type() {
-            return RequestType.EDIT_ENTITY;
-        }
-
-        public TargetType targetType() {
-            return TargetType.ENTITY;
-        }
     }
 
     record RevokeEntity(long entityId) implements AdminChange {
-        public RequestType type() {
-            return RequestType.REVOKE_ENTITY;
-        }
-
-        public TargetType targetType() {
-            return TargetType.ENTITY;
-        }
     }
 
     /** A new account, pending until approved, optionally placed in an entity. */
     record CreateAccount(NewAccountRequest account, Optional<Long> entity) implements AdminChange {
-        public RequestType type() {
-            return RequestType.CREATE_ACCOUNT;
-        }
-
-        public TargetType targetType() {
-            return TargetType.ACCOUNT;
-        }
     }
 
     record EditAccount(long accountId, Optional<String> name, Optional<List<RuleSetDraft>> rules) implements AdminChange {
-        public RequestType type() {
-            return RequestType.EDIT_ACCOUNT;
-        }
-
-        public TargetType targetType() {
-            return TargetType.ACCOUNT;
-        }
     }
 
     /** A new API user ({@code CREATE_API_USER} or {@code CREATE_OPERATOR}) with its approval key. */
     record CreateUser(RequestType type, String username, Role role, boolean viewAll, String publicKey)
             implements AdminChange {
-        public TargetType targetType() {
-            return TargetType.USER;
-        }
     }
 
     record RevokeUser(long userId) implements AdminChange {
-        public RequestType type() {
-            return RequestType.REVOKE_USER;
-        }
-
-        public TargetType targetType() {
-            return TargetType.USER;
-        }
     }
 
     /** How many admins must approve administrative requests from now on. */
     record UpdateQuorum(int quorum) implements AdminChange {
-        public RequestType type() {
-            return RequestType.UPDATE_QUORUM;
-        }
-
-        public TargetType targetType() {
-            return TargetType.ADMIN_GROUP;
-        }
     }
 }

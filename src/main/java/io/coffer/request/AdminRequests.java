@@ -74,13 +74,6 @@ public final class AdminRequests {
         return List.of(new ApprovalStep(admins, Math.max(1, quorum), Optional.empty()));
     }
 
-    /** Whether the change creates its target (and so cannot collide with another request on it). */
-    public static boolean creates(AdminChange change) {
-        return change instanceof AdminChange.CreateGroup || change instanceof AdminChange.CreateWhitelist
-                || change instanceof AdminChange.CreateEntity || change instanceof AdminChange.CreateAccount
-                || change instanceof AdminChange.CreateUser;
-    }
-
     /** Checks the change and returns its target's id, writing the pending target of a creation. */
     public Outcome<Long> prepare(Tx tx, Caller caller, AdminChange change, Instant now) {
         long ws = caller.workspaceId();
@@ -341,7 +334,7 @@ public final class AdminRequests {
             return Outcome.invalid("members names a user twice");
         }
         List<Long> known = users.findAll(tx, ws, members).stream()
-                .filter(user -> user.status() == UserStatus.ACTIVE && !user.reportingKey()).map(ApiUser::id).toList();
+                .filter(ApiUser::canAct).map(ApiUser::id).toList();
         for (Long member : members) {
             if (!known.contains(member)) {
                 return Outcome.invalid("members: no active user " + member + " in this workspace");

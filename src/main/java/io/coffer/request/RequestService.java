@@ -109,7 +109,7 @@ public final class RequestService {
         }
         Instant now = caller.clock(clock).now();
         return unitOfWork.write(tx -> admin.prepare(tx, caller, change, now).flatMap(targetId -> {
-            if (!AdminRequests.creates(change)) {
+            if (!change.creates()) {
                 Optional<Long> open = requests.openFor(tx, caller.workspaceId(), change.targetType(), targetId);
                 if (open.isPresent()) {
                     return Outcome.invalid(change.targetType().name().toLowerCase(java.util.Locale.ROOT) + " " + targetId
@@ -137,7 +137,7 @@ public final class RequestService {
             return Outcome.failed(Problem.forbidden("only an ADMIN API user can create " + change.targetType()
                     .name().toLowerCase(java.util.Locale.ROOT) + "s through the sandbox"));
         }
-        if (!AdminRequests.creates(change)) {
+        if (!change.creates()) {
             throw new IllegalArgumentException("only creations are applied directly: " + change.type());
         }
         Instant now = caller.clock(clock).now();
@@ -402,7 +402,7 @@ public final class RequestService {
         raw.forEach(step -> named.addAll(step.users()));
         java.util.Set<Long> active = new java.util.HashSet<>();
         users.findAll(tx, workspaceId, List.copyOf(named)).stream()
-                .filter(user -> user.status() == UserStatus.ACTIVE && !user.reportingKey())
+                .filter(ApiUser::canAct)
                 .forEach(user -> active.add(user.id()));
         List<ApprovalStep> steps = new java.util.ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {

@@ -16,6 +16,8 @@ public final class FeeSchedule {
     /** Gas limit offered for a token transfer, and the gas one uses. */
     static final BigInteger TOKEN_TRANSFER_GAS_LIMIT = BigInteger.valueOf(65_000);
     static final BigInteger TOKEN_TRANSFER_GAS_USED = BigInteger.valueOf(52_000);
+    /** No transaction may ask for more gas than a block holds (Ethereum mainnet's 30 million). */
+    static final BigInteger BLOCK_GAS_LIMIT = BigInteger.valueOf(30_000_000);
 
     private FeeSchedule() {
     }

@@ -34,6 +34,8 @@ public final class SendService {
     private static final java.util.Set<String> SEGWIT_SENDS = java.util.Set.of("bitcoin", "bitcoin_testnet", "litecoin",
             "digibyte", "vertcoin", "viacoin");
     private static final BigInteger DUST = BigInteger.valueOf(546);
+    /** A Bitcoin-like output's value is a signed 64-bit number of base units. */
+    public static final BigInteger MAX_OUTPUT = BigInteger.valueOf(Long.MAX_VALUE);
 
     /** A validated, priced send, ready to be written. */
     record Plan(Account account, Currency currency, Optional<Token> token, Optional<Account> feeAccount, FeePlan fees,
@@ -295,6 +297,10 @@ public final class SendService {
         if (fees.gasLimit().compareTo(gasUsed) < 0) {
             return Outcome.invalid("gas_limit " + fees.gasLimit() + " is below the " + gasUsed + " gas this transfer uses");
         }
+        if (fees.gasLimit().compareTo(FeeSchedule.BLOCK_GAS_LIMIT) > 0) {
+            return Outcome.invalid("gas_limit " + fees.gasLimit() + " is above the network's block gas limit, "
+                    + FeeSchedule.BLOCK_GAS_LIMIT);
+        }
         Optional<Account> feeAccount = Optional.empty();
         if (token.isPresent()) {
             feeAccount = account.parentId().flatMap(parent -> accounts.find(tx, account.workspaceId(), parent));
@@ -328,6 +334,9 @@ public final class SendService {
         }
         BitcoinAddresses.Target recipient = ((BitcoinAddresses) currency.addresses()).target(intent.recipient()).orElseThrow();
         BigInteger amount = intent.amount().value();
+        if (amount.compareTo(MAX_OUTPUT) > 0) {
+            return Outcome.invalid("amount " + amount + " is above what one output can carry, " + MAX_OUTPUT);
+        }
         if (amount.compareTo(DUST) < 0) {
             return Outcome.invalid("amount " + amount + " is below the dust limit of " + DUST + " satoshis");
         }
@@ -337,6 +346,10 @@ public final class SendService {
             selected.add(utxo);
             total = total.add(utxo.amount().value());
             Optional<Plan> plan = fit(account, currency, recipient, rate, speed, selected, total, amount);
+            if (plan.isPresent() && plan.get().change().value().compareTo(MAX_OUTPUT) > 0) {
+                return Outcome.invalid("the change of this send would be above what one output can carry, " + MAX_OUTPUT
+                        + "; send more, or from fewer funds");
+            }
             if (plan.isPresent()) {
                 return checkFees(intent, plan.get(), checkMaxFees);
             }

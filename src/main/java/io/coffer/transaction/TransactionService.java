@@ -82,6 +82,10 @@ public final class TransactionService {
                 return Outcome.invalid("account " + accountId + " is " + account.status() + ": deposits go to active accounts");
             }
             Currency currency = accountService.currencyOf(account);
+            if (currency.utxo() && amount.value().compareTo(SendService.MAX_OUTPUT) > 0) {
+                return Outcome.invalid("amount is above what one " + currency.name() + " output can carry, "
+                        + SendService.MAX_OUTPUT);
+            }
             if (sender.isPresent() && !currency.addresses().isValid(sender.get())) {
                 return Outcome.invalid("sender is not a valid " + currency.name() + " address");
             }

@@ -23,6 +23,11 @@ public record ApiUser(
         Instant createdOn,
         Optional<Long> lastRequest) {
 
+    /** Whether the user can act now: active, and a person or program rather than a reporting key. */
+    public boolean canAct() {
+        return status == UserStatus.ACTIVE && !reportingKey();
+    }
+
     /** Whether this "user" is a reporting key rather than a person or program that acts. */
     public boolean reportingKey() {
         return role == Role.READ_ONLY_API_KEY;

@@ -51,7 +51,7 @@ public final class ApiUserAuthenticator implements Authenticator {
         Optional<Identity> identity = cache.get("id:" + workspaceName + ":" + userId,
                 () -> unitOfWork.read(tx -> identities.byUserId(tx, workspaceName, userId)));
         return identity
-                .filter(found -> found.status() == UserStatus.ACTIVE && !found.role().readOnly())
+                .filter(Identity::mayUseApiKey)
                 .filter(found -> parsed.get().validFor(found, new WorkspaceClock(clock, found.clockOffset()).now())) 
                 .map(found -> Outcome.ok(found.toCaller()))
                 .orElseGet(() -> refused(INVALID_TOKEN));
@@ -61,7 +61,7 @@ public final class ApiUserAuthenticator implements Authenticator {
         Optional<Identity> identity = cache.get("name:" + workspaceName + ":" + headers.username(),
                 () -> unitOfWork.read(tx -> identities.byUsername(tx, workspaceName, headers.username())));
         return identity
-                .filter(found -> found.status() == UserStatus.ACTIVE && !found.role().readOnly())
+                .filter(Identity::mayUseApiKey)
                 .filter(found -> Secrets.matches(headers.apiKeySecret(), found.secretHash()))
                 .map(found -> Outcome.ok(found.toCaller()))
                 .orElseGet(() -> refused(INVALID_KEY));

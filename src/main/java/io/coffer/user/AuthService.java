@@ -52,7 +52,7 @@ public final class AuthService {
         return unitOfWork.write(tx -> {
             Optional<Identity> found = identities.byApiKeyId(tx, apiKeyId)
                     .filter(identity -> Secrets.matches(apiKeySecret, identity.secretHash()))
-                    .filter(identity -> identity.status() == UserStatus.ACTIVE && !identity.role().readOnly());
+                    .filter(Identity::mayUseApiKey);
             if (found.isEmpty()) {
                 return Outcome.failed(Problem.unauthenticated(REFUSED));
             }
@@ -84,7 +84,7 @@ public final class AuthService {
             return new Rotation.Refused("refresh token was already used; its session is revoked");
         }
         Optional<Identity> identity = identities.byApiKeyOwner(tx, stored.workspaceId(), stored.userId())
-                .filter(candidate -> candidate.status() == UserStatus.ACTIVE && !candidate.role().readOnly())
+                .filter(Identity::mayUseApiKey)
                 .filter(candidate -> workspace.isEmpty() || workspace.get().equals(candidate.workspaceName()));
         if (identity.isEmpty()) {
             return new Rotation.Refused("invalid refresh token");

@@ -22,6 +22,11 @@ public record Identity(
         UserStatus status,
         String secretHash) {
 
+    /** Whether the user may sign in with an API key or token: active, and not a reporting key. */
+    public boolean mayUseApiKey() {
+        return status == UserStatus.ACTIVE && !role.readOnly();
+    }
+
     public Caller toCaller() {
         return new Caller(workspaceId, workspaceName, clockOffset, userId, username, role, viewAll);
     }

@@ -49,6 +49,8 @@ abstract class SendFamiliesCases extends ServerCases {
         String fundingAddress = deposit.path("recipient").asText();
         String fundingHash = deposit.path("tx_hash").asText();
 
+        assertThat(admin.client().post("/sandbox/accounts/" + accountId + "/deposits", Map.of("amount",
+                BigInteger.TWO.pow(63).toString())).status()).as("more than one output can carry").isEqualTo(400);
         // An unconfirmed deposit cannot be spent yet.
         Map<String, Object> body = Governed.send(account, "BITCOIN_LIKE_SEND", "250000", BTC_RECIPIENT, "100000",
                 Governed.speed("NORMAL"));
@@ -188,6 +190,15 @@ abstract class SendFamiliesCases extends ServerCases {
         assertThat(admin.client().post("/requests", Governed.send(account, "ETHEREUM_LIKE_SEND", "1000", ETH_RECIPIENT,
                 "10000000000000000", Map.of("type", "CUSTOM", "data", Map.of("fees_per_byte", "3")))).status())
                 .as("Bitcoin fees on an EVM send").isEqualTo(400);
+        assertThat(admin.client().post("/transactions/estimate-fees", Governed.send(account, "ETHEREUM_LIKE_SEND", "1000",
+                ETH_RECIPIENT, "0", Map.of("type", "CUSTOM", "data", Map.of("gas_limit", "40000000", "priority_fees", "1"))))
+                .status()).as("above the block gas limit").isEqualTo(400);
+        ApiResponse huge = admin.client().post("/transactions/estimate-fees", Governed.send(account, "ETHEREUM_LIKE_SEND",
+                "1000", ETH_RECIPIENT, "0", Map.of("type", "CUSTOM", "data", Map.of("gas_limit", "30000",
+                        "priority_fees", "1000000000000000000000000000000"))));
+        assertThat(huge.status()).as(huge.raw()).isEqualTo(200);
+        assertThat(huge.get("coin_fields").path("priority_fees").bigIntegerValue())
+                .as("exact, never squeezed into a long").isEqualTo(BigInteger.TEN.pow(30));
     }
 
     @Test

@@ -10,7 +10,9 @@ import io.coffer.common.Page;
 import io.coffer.common.PageRequest;
 import io.coffer.common.Tx;
 import io.coffer.currency.AccountType;
+import io.coffer.db.Search;
 import io.coffer.db.Sql;
+import io.coffer.db.Visibility;
 import io.coffer.governance.Rule;
 import io.coffer.governance.RuleSet;
 import io.coffer.governance.RuleSetDraft;
@@ -23,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** {@link Accounts} over JDBC. */
@@ -86,59 +87,38 @@ public final class JdbcAccounts implements Accounts {
                 Sql.amount(row, 19)));
     }
 
-    private static final String MEMBER =
-            "EXISTS (SELECT 1 FROM account_member m WHERE m.account_id = a.id AND m.user_id = ?)";
+    private static final String MEMBER = Visibility.account("a.id");
 
     @Override
     public Page<Account> search(Tx tx, Caller caller, AccountFilter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder(" FROM account a WHERE a.workspace_id = ?");
-        List<Object> params = new ArrayList<>();
-        params.add(caller.workspaceId());
+        Search search = new Search("account", "a", caller.workspaceId());
         if (!caller.seesEverything()) {
-            where.append(" AND ").append(MEMBER);
-            params.add(caller.userId());
+            search.and(MEMBER, caller.userId());
         }
-        filter.id().ifPresent(id -> condition(where, params, "a.id = ?", id));
-        filter.name().ifPresent(name -> condition(where, params, "a.name = ?", name));
+        search.and(filter.id(), "a.id = ?").and(filter.name(), "a.name = ?");
         filter.currency().ifPresent(currency -> {
             int colon = currency.indexOf(':');
             if (colon < 0) {
-                condition(where, params, "a.currency = ? AND a.contract_address IS NULL", currency);
+                search.and("a.currency = ? AND a.contract_address IS NULL", currency);
             } else {
-                condition(where, params, "a.currency = ?", currency.substring(0, colon));
-                condition(where, params, "LOWER(a.contract_address) = LOWER(?)", currency.substring(colon + 1));
+                search.and("a.currency = ? AND LOWER(a.contract_address) = LOWER(?)", currency.substring(0, colon),
+                        currency.substring(colon + 1));
             }
         });
-        filter.accountType().ifPresent(type -> condition(where, params, "a.account_type = ?", type));
-        filter.status().ifPresent(status -> condition(where, params, "a.status = ?", status));
-        filter.parent().ifPresent(parent -> condition(where, params, "a.parent_id = ?", parent));
-        filter.user().ifPresent(user -> condition(where, params,
-                "EXISTS (SELECT 1 FROM account_governor u WHERE u.account_id = a.id AND u.user_id = ?)", user));
-        filter.group().ifPresent(group -> condition(where, params,
-                "EXISTS (SELECT 1 FROM account_group g WHERE g.account_id = a.id AND g.group_id = ?)", group));
-        if (!filter.entities().isEmpty()) {
-            where.append(" AND a.entity_id IN (").append(String.join(", ", filter.entities().stream().map(e -> "?").toList()))
-                    .append(')');
-            params.addAll(filter.entities());
-        }
+        search.and(filter.accountType(), "a.account_type = ?")
+                .and(filter.status(), "a.status = ?")
+                .and(filter.parent(), "a.parent_id = ?")
+                .and(filter.user(), "EXISTS (SELECT 1 FROM account_governor u WHERE u.account_id = a.id AND u.user_id = ?)")
+                .and(filter.group(), "EXISTS (SELECT 1 FROM account_group g WHERE g.account_id = a.id AND g.group_id = ?)")
+                .in(filter.entities(), "a.entity_id")
+                .and(filter.createdAfter(), "a.created_on > ?")
+                .and(filter.createdBefore(), "a.created_on < ?");
         if (!filter.labels().isEmpty()) {
-            where.append(" AND EXISTS (SELECT 1 FROM account_label al JOIN label l ON l.id = al.label_id"
-                    + " WHERE al.account_id = a.id AND l.name IN (")
-                    .append(String.join(", ", filter.labels().stream().map(e -> "?").toList())).append("))");
-            params.addAll(filter.labels());
+            search.and("EXISTS (SELECT 1 FROM account_label al JOIN label l ON l.id = al.label_id"
+                    + " WHERE al.account_id = a.id AND l.name IN ("
+                    + String.join(", ", filter.labels().stream().map(e -> "?").toList()) + "))", filter.labels().toArray());
         }
-        filter.createdAfter().ifPresent(after -> condition(where, params, "a.created_on > ?", after));
-        filter.createdBefore().ifPresent(before -> condition(where, params, "a.created_on < ?", before));
-        long total = Sql.count(tx, "SELECT COUNT(*)" + where, params.toArray());
-        String direction = page.ascending() ? " ASC" : " DESC";
-        String order = " ORDER BY " + ORDER_COLUMNS.get(page.orderBy()) + direction + ", a.id" + direction;
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(page.size());
-        pageParams.add(page.offset());
-        List<Account> items = page.offset() >= total ? List.of()
-                : Sql.list(tx, "SELECT " + COLUMNS + where + order + " LIMIT ? OFFSET ?", JdbcAccounts::map,
-                        pageParams.toArray());
-        return Page.of(items, total, page);
+        return search.page(tx, COLUMNS, ORDER_COLUMNS, page, JdbcAccounts::map);
     }
 
     @Override
@@ -289,11 +269,6 @@ public final class JdbcAccounts implements Accounts {
         addAddress(tx, accountId, fresh);
         Sql.update(tx, "UPDATE account SET fresh_index = ?, address = ? WHERE id = ?", fresh.index(), fresh.address(),
                 accountId);
-    }
-
-    private static void condition(StringBuilder where, List<Object> params, String sql, Object value) {
-        where.append(" AND ").append(sql);
-        params.add(value);
     }
 
     private static AccountAddress address(ResultSet row) throws SQLException {

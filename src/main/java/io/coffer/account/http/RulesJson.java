@@ -59,15 +59,8 @@ public final class RulesJson {
         if (entry.has("group")) {
             return new Rule.GroupStep(entry.longValue("group"), quorum);
         }
-        List<JsonNode> users = entry.optionalArray("users").orElseThrow(() ->
+        List<Long> ids = entry.optionalLongs("users", 1).orElseThrow(() ->
                 ApiException.badRequest("field '" + entry.path("users") + "' is required (or 'group')"));
-        List<Long> ids = new ArrayList<>();
-        for (JsonNode user : users) {
-            if (!user.isIntegralNumber() || !user.canConvertToLong()) {
-                throw ApiException.badRequest("field '" + entry.path("users") + "' must list user ids (integers)");
-            }
-            ids.add(user.longValue());
-        }
         return new Rule.UsersStep(ids, quorum);
     }
 

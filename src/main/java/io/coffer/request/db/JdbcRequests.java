@@ -8,6 +8,7 @@ import io.coffer.common.Caller;
 import io.coffer.common.Page;
 import io.coffer.common.PageRequest;
 import io.coffer.common.Tx;
+import io.coffer.db.Search;
 import io.coffer.db.Sql;
 import io.coffer.db.Visibility;
 import io.coffer.request.AdminChange;
@@ -45,8 +46,9 @@ public final class JdbcRequests implements Requests {
      * Requests on an account the caller sees, or on a user it sees; administrative requests on other
      * objects only for those who see everything. Three parameters: the caller's id, three times.
      */
-    private static final String VISIBLE = " AND ((r.account_id IS NOT NULL AND " + Visibility.account("r.account_id")
-            + ") OR (r.target_type = 'USER' AND (" + Visibility.user("r.target_id") + ")))";
+    private static final String VISIBLE_CONDITION = "(r.account_id IS NOT NULL AND " + Visibility.account("r.account_id")
+            + ") OR (r.target_type = 'USER' AND (" + Visibility.user("r.target_id") + "))";
+    private static final String VISIBLE = " AND (" + VISIBLE_CONDITION + ")";
     private static final Map<String, String> ORDER_COLUMNS = Map.of("created_on", "r.created_on", "id", "r.id",
             "status", "r.status", "type", "r.request_type", "expires_at", "r.expires_at");
 
@@ -109,49 +111,28 @@ public final class JdbcRequests implements Requests {
 
     @Override
     public Page<Request> search(Tx tx, Caller caller, RequestFilter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder(" FROM request r WHERE r.workspace_id = ?");
-        List<Object> params = new ArrayList<>();
-        params.add(caller.workspaceId());
+        Search search = new Search("request", "r", caller.workspaceId());
         if (!caller.seesEverything()) {
-            where.append(VISIBLE);
-            params.add(caller.userId());
-            params.add(caller.userId());
-            params.add(caller.userId());
+            search.and(VISIBLE_CONDITION, caller.userId(), caller.userId(), caller.userId());
         }
-        filter.id().ifPresent(id -> condition(where, params, "r.id = ?", id));
-        filter.createdBy().ifPresent(user -> condition(where, params, "r.created_by = ?", user));
-        filter.targetId().ifPresent(target -> condition(where, params, "r.target_id = ?", target));
-        filter.approvedBy().ifPresent(user -> condition(where, params,
-                "EXISTS (SELECT 1 FROM request_vote v WHERE v.request_id = r.id AND v.user_id = ? AND v.kind = 'APPROVE')",
-                user));
-        filter.rejectedBy().ifPresent(user -> condition(where, params,
-                "EXISTS (SELECT 1 FROM request_vote v WHERE v.request_id = r.id AND v.user_id = ? AND v.kind = 'ABORT')",
-                user));
-        filter.pendingBy().ifPresent(user -> {
-            where.append(" AND r.status IN ('PENDING_FIRST_APPROVAL', 'PENDING_APPROVAL')"
-                    + " AND NOT EXISTS (SELECT 1 FROM request_vote v WHERE v.request_id = r.id AND v.user_id = ?)"
-                    + " AND ((r.status = 'PENDING_FIRST_APPROVAL' AND r.created_by = ?)"
-                    + " OR (r.status = 'PENDING_APPROVAL' AND EXISTS (SELECT 1 FROM request_approver a"
-                    + " WHERE a.request_id = r.id AND a.user_id = ? AND a.step_index = r.current_step)))");
-            params.add(user);
-            params.add(user);
-            params.add(user);
-        });
-        in(where, params, "r.status", filter.statuses().stream().map(Enum::name).toList());
-        in(where, params, "r.target_type", filter.targetTypes().stream().map(Enum::name).toList());
-        in(where, params, "r.request_type", filter.types().stream().map(Enum::name).toList());
-        filter.createdAfter().ifPresent(after -> condition(where, params, "r.created_on > ?", after));
-        filter.createdBefore().ifPresent(before -> condition(where, params, "r.created_on < ?", before));
-        long total = Sql.count(tx, "SELECT COUNT(*)" + where, params.toArray());
-        String direction = page.ascending() ? " ASC" : " DESC";
-        String order = " ORDER BY " + ORDER_COLUMNS.get(page.orderBy()) + direction + ", r.id" + direction;
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(page.size());
-        pageParams.add(page.offset());
-        List<Request> items = page.offset() >= total ? List.of()
-                : Sql.list(tx, "SELECT " + COLUMNS + where + order + " LIMIT ? OFFSET ?", JdbcRequests::map,
-                        pageParams.toArray());
-        return Page.of(items, total, page);
+        search.and(filter.id(), "r.id = ?")
+                .and(filter.createdBy(), "r.created_by = ?")
+                .and(filter.targetId(), "r.target_id = ?")
+                .and(filter.approvedBy(), "EXISTS (SELECT 1 FROM request_vote v WHERE v.request_id = r.id AND v.user_id = ?"
+                        + " AND v.kind = 'APPROVE')")
+                .and(filter.rejectedBy(), "EXISTS (SELECT 1 FROM request_vote v WHERE v.request_id = r.id AND v.user_id = ?"
+                        + " AND v.kind = 'ABORT')");
+        filter.pendingBy().ifPresent(user -> search.and("r.status IN ('PENDING_FIRST_APPROVAL', 'PENDING_APPROVAL')"
+                + " AND NOT EXISTS (SELECT 1 FROM request_vote v WHERE v.request_id = r.id AND v.user_id = ?)"
+                + " AND ((r.status = 'PENDING_FIRST_APPROVAL' AND r.created_by = ?)"
+                + " OR (r.status = 'PENDING_APPROVAL' AND EXISTS (SELECT 1 FROM request_approver a"
+                + " WHERE a.request_id = r.id AND a.user_id = ? AND a.step_index = r.current_step)))", user, user, user));
+        return search.in(filter.statuses().stream().map(Enum::name).toList(), "r.status")
+                .in(filter.targetTypes().stream().map(Enum::name).toList(), "r.target_type")
+                .in(filter.types().stream().map(Enum::name).toList(), "r.request_type")
+                .and(filter.createdAfter(), "r.created_on > ?")
+                .and(filter.createdBefore(), "r.created_on < ?")
+                .page(tx, COLUMNS, ORDER_COLUMNS, page, JdbcRequests::map);
     }
 
     @Override
@@ -240,20 +221,6 @@ public final class JdbcRequests implements Requests {
                         + " WHERE r.status IN ('PENDING_FIRST_APPROVAL', 'PENDING_APPROVAL')",
                 row -> result.put(row.getLong(1), row.getLong(2)));
         return result;
-    }
-
-    private static void condition(StringBuilder where, List<Object> params, String sql, Object value) {
-        where.append(" AND ").append(sql);
-        params.add(value);
-    }
-
-    private static void in(StringBuilder where, List<Object> params, String column, List<?> values) {
-        if (values.isEmpty()) {
-            return;
-        }
-        where.append(" AND ").append(column).append(" IN (")
-                .append(values.stream().map(v -> "?").collect(Collectors.joining(", "))).append(")");
-        params.addAll(values);
     }
 
     private static String writeSteps(List<ApprovalStep> steps) {

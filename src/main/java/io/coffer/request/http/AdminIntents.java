@@ -1,7 +1,6 @@
 package io.coffer.request.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.coffer.account.NewAccountRequest;
 import io.coffer.account.http.RulesJson;
 import io.coffer.common.Role;
@@ -106,22 +105,7 @@ public final class AdminIntents {
     }
 
     private static Optional<List<Long>> ids(JsonFields data, String name) {
-        return ids(data, name, 1);
-    }
-
-    private static Optional<List<Long>> ids(JsonFields data, String name, long min) {
-        return data.optionalArray(name).map(items -> {
-            List<Long> ids = new ArrayList<>();
-            for (int i = 0; i < items.size(); i++) {
-                JsonNode item = items.get(i);
-                if (!item.isIntegralNumber() || !item.canConvertToLong() || item.longValue() < min) {
-                    throw ApiException.badRequest("field '" + data.path(name) + "[" + i + "]' must be an integer, at least "
-                            + min);
-                }
-                ids.add(item.longValue());
-            }
-            return ids;
-        });
+        return data.optionalLongs(name, 1);
     }
 
     private static Optional<List<WhitelistAddress>> addresses(JsonFields data) {
@@ -130,7 +114,7 @@ public final class AdminIntents {
             for (int i = 0; i < items.size(); i++) {
                 JsonFields item = JsonFields.of(items.get(i), data.path("addresses") + "[" + i + "]");
                 addresses.add(new WhitelistAddress(0, item.string("name"), item.string("currency"), item.string("address"),
-                        ids(item, "destination_tags", 0).orElse(List.of())));
+                        item.optionalLongs("destination_tags", 0).orElse(List.of())));
             }
             return addresses;
         });

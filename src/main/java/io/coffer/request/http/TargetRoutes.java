@@ -30,7 +30,7 @@ public final class TargetRoutes {
     record EvmEstimate(String maxFees, EvmFees coinFields) {
     }
 
-    record EvmFees(long gasLimit, long priorityFees) {
+    record EvmFees(java.math.BigInteger gasLimit, java.math.BigInteger priorityFees) {
     }
 
     /** The spec's {@code BitcoinTransactionFeeEstimation}. */
@@ -95,7 +95,7 @@ public final class TargetRoutes {
         Outcome<SendService.Estimate> estimate = unitOfWork.read(tx -> sends.estimate(tx, caller, intent));
         Responses.outcome(res, estimate, found -> switch (found.fees()) {
             case FeePlan.Evm evm -> new EvmEstimate(evm.maxFee().toString(),
-                    new EvmFees(evm.gasLimit().longValueExact(), evm.priorityFeePerGas().longValueExact()));
+                    new EvmFees(evm.gasLimit(), evm.priorityFeePerGas()));
             case FeePlan.Utxo utxo -> new UtxoEstimate(utxo.maxFee().toString(),
                     new UtxoFees(found.inputs(), new BigDecimal(utxo.feePerVbyte())));
         });

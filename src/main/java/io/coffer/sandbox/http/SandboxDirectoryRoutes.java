@@ -10,7 +10,6 @@ import io.coffer.http.Api;
 import io.coffer.http.ApiException;
 import io.coffer.http.Bodies;
 import io.coffer.http.CallerHandler;
-import io.coffer.http.ErrorBody;
 import io.coffer.http.JsonFields;
 import io.coffer.http.PathParams;
 import io.coffer.http.Responses;
@@ -26,7 +25,6 @@ import io.coffer.whitelist.WhitelistService;
 import io.coffer.whitelist.http.WhitelistJson;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -103,14 +101,12 @@ public final class SandboxDirectoryRoutes {
     }
 
     private void createLabel(ServerRequest req, ServerResponse res, Caller caller) {
-        adminOnly(caller, "create labels");
         JsonFields body = bodies.object(req);
         Responses.outcome(res, labels.create(caller, body.string("name"), body.optionalString("color").orElse("#808080"),
                 body.optionalString("description").orElse("")), LabelJson::of);
     }
 
     private void tagAccount(ServerRequest req, ServerResponse res, Caller caller) {
-        adminOnly(caller, "tag accounts");
         long accountId = PathParams.id(req, "account_id");
         long labelId = bodies.object(req).longValue("label_id");
         Responses.outcome(res, accounts.find(caller, accountId)
@@ -120,7 +116,6 @@ public final class SandboxDirectoryRoutes {
     }
 
     private void tagTransaction(ServerRequest req, ServerResponse res, Caller caller) {
-        adminOnly(caller, "tag transactions");
         long transactionId = PathParams.id(req, "transaction_id");
         long labelId = bodies.object(req).longValue("label_id");
         Responses.outcome(res, transactions.get(caller, transactionId)
@@ -130,14 +125,8 @@ public final class SandboxDirectoryRoutes {
 
     private void issueReportingKey(ServerRequest req, ServerResponse res, Caller caller) {
         JsonFields body = bodies.object(req);
-        List<Long> entityIds = new ArrayList<>();
-        body.optionalArray("entities").orElseThrow(() -> ApiException.badRequest("field 'entities' is required"))
-                .forEach(node -> {
-                    if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-                        throw ApiException.badRequest("field 'entities' must hold entity ids");
-                    }
-                    entityIds.add(node.longValue());
-                });
+        List<Long> entityIds = body.optionalLongs("entities", 1)
+                .orElseThrow(() -> ApiException.badRequest("field 'entities' is required"));
         Responses.outcome(res, reportingKeys.issue(caller, body.string("name"), entityIds),
                 key -> new IssuedKeyView(key.id(), key.name(), key.key()));
     }
@@ -152,11 +141,5 @@ public final class SandboxDirectoryRoutes {
         boolean suspended = body.optionalBoolean("suspended").orElseThrow(() ->
                 ApiException.badRequest("field 'suspended' is required"));
         Responses.outcome(res, users.setAccess(caller, PathParams.id(req, "user_id"), !suspended), UserJson::of);
-    }
-
-    private static void adminOnly(Caller caller, String what) {
-        if (caller.role() != io.coffer.common.Role.ADMIN) {
-            throw new ApiException(ErrorBody.forbidden("only an ADMIN API user can " + what));
-        }
     }
 }

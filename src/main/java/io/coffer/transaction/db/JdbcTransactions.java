@@ -5,7 +5,9 @@ import io.coffer.common.Caller;
 import io.coffer.common.Page;
 import io.coffer.common.PageRequest;
 import io.coffer.common.Tx;
+import io.coffer.db.Search;
 import io.coffer.db.Sql;
+import io.coffer.db.Visibility;
 import io.coffer.network.Block;
 import io.coffer.transaction.FeePlan;
 import io.coffer.transaction.Transaction;
@@ -16,12 +18,10 @@ import io.coffer.transaction.Transactions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** {@link Transactions} over JDBC; senders are stored as one newline-separated column. */
 public final class JdbcTransactions implements Transactions {
@@ -31,8 +31,7 @@ public final class JdbcTransactions implements Transactions {
             + " t.block_time, t.min_confirmations, t.created_by, t.created_on, t.broadcast_on, t.confirmed_on,"
             + " t.request_id, t.contract_address, t.fee_account_id, t.reserved_amount, t.reserved_fees, t.speed,"
             + " t.fee_params, t.nonce, t.raw_tx, t.change_amount, t.note_title, t.note_content, t.failure_reason";
-    private static final String MEMBER =
-            " AND EXISTS (SELECT 1 FROM account_member m WHERE m.account_id = t.account_id AND m.user_id = ?)";
+    private static final String MEMBER = " AND " + Visibility.account("t.account_id");
     private static final Map<String, String> ORDER_COLUMNS = Map.of("created_on", "t.created_on", "id", "t.id",
             "amount", "t.amount", "status", "t.status", "type", "t.tx_type");
 
@@ -106,44 +105,31 @@ public final class JdbcTransactions implements Transactions {
 
     @Override
     public Page<Transaction> search(Tx tx, Caller caller, TransactionFilter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder(" FROM txn t WHERE t.workspace_id = ?");
-        List<Object> params = new ArrayList<>();
-        params.add(caller.workspaceId());
+        Search search = new Search("txn", "t", caller.workspaceId());
         if (!caller.seesEverything()) {
-            where.append(MEMBER);
-            params.add(caller.userId());
+            search.and(Visibility.account("t.account_id"), caller.userId());
         }
         if (filter.matchNothing()) {
-            where.append(" AND 1 = 0");
+            search.and("1 = 0");
         }
-        filter.id().ifPresent(id -> condition(where, params, "t.id = ?", id));
-        in(where, params, "t.account_id", filter.accounts());
-        in(where, params, "t.currency", filter.currencies());
-        in(where, params, "t.status", filter.statuses().stream().map(Enum::name).toList());
-        filter.type().ifPresent(type -> condition(where, params, "t.tx_type = ?", type));
-        filter.txHash().ifPresent(hash -> condition(where, params, "LOWER(t.tx_hash) = LOWER(?)", hash));
-        filter.recipient().ifPresent(recipient -> condition(where, params, "LOWER(t.recipient) = LOWER(?)", recipient));
-        filter.minAmount().ifPresent(min -> condition(where, params, "t.amount >= ?", min));
-        filter.maxAmount().ifPresent(max -> condition(where, params, "t.amount <= ?", max));
-        filter.title().ifPresent(title -> condition(where, params, "t.note_title = ?", title));
-        filter.createdAfter().ifPresent(after -> condition(where, params, "t.created_on > ?", after));
-        filter.createdBefore().ifPresent(before -> condition(where, params, "t.created_on < ?", before));
+        search.and(filter.id(), "t.id = ?")
+                .in(filter.accounts(), "t.account_id")
+                .in(filter.currencies(), "t.currency")
+                .in(filter.statuses().stream().map(Enum::name).toList(), "t.status")
+                .and(filter.type(), "t.tx_type = ?")
+                .and(filter.txHash(), "LOWER(t.tx_hash) = LOWER(?)")
+                .and(filter.recipient(), "LOWER(t.recipient) = LOWER(?)")
+                .and(filter.minAmount(), "t.amount >= ?")
+                .and(filter.maxAmount(), "t.amount <= ?")
+                .and(filter.title(), "t.note_title = ?")
+                .and(filter.createdAfter(), "t.created_on > ?")
+                .and(filter.createdBefore(), "t.created_on < ?");
         if (!filter.labels().isEmpty()) {
-            where.append(" AND EXISTS (SELECT 1 FROM transaction_label tl JOIN label l ON l.id = tl.label_id"
-                    + " WHERE tl.transaction_id = t.id AND l.name IN (")
-                    .append(String.join(", ", filter.labels().stream().map(name -> "?").toList())).append("))");
-            params.addAll(filter.labels());
+            search.and("EXISTS (SELECT 1 FROM transaction_label tl JOIN label l ON l.id = tl.label_id"
+                    + " WHERE tl.transaction_id = t.id AND l.name IN ("
+                    + String.join(", ", filter.labels().stream().map(name -> "?").toList()) + "))", filter.labels().toArray());
         }
-        long total = Sql.count(tx, "SELECT COUNT(*)" + where, params.toArray());
-        String direction = page.ascending() ? " ASC" : " DESC";
-        String order = " ORDER BY " + ORDER_COLUMNS.get(page.orderBy()) + direction + ", t.id" + direction;
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(page.size());
-        pageParams.add(page.offset());
-        List<Transaction> items = page.offset() >= total ? List.of()
-                : Sql.list(tx, "SELECT " + COLUMNS + where + order + " LIMIT ? OFFSET ?", JdbcTransactions::map,
-                        pageParams.toArray());
-        return Page.of(items, total, page);
+        return search.page(tx, COLUMNS, ORDER_COLUMNS, page, JdbcTransactions::map);
     }
 
     @Override
@@ -182,20 +168,6 @@ public final class JdbcTransactions implements Transactions {
                 row -> new PendingFlows(Sql.amount(row, 1), Sql.amount(row, 2), Sql.amount(row, 3), Sql.amount(row, 4),
                         Sql.amount(row, 5), Sql.amount(row, 6)),
                 accountId).orElseThrow();
-    }
-
-    private static void condition(StringBuilder where, List<Object> params, String sql, Object value) {
-        where.append(" AND ").append(sql);
-        params.add(value);
-    }
-
-    private static void in(StringBuilder where, List<Object> params, String column, List<?> values) {
-        if (values.isEmpty()) {
-            return;
-        }
-        where.append(" AND ").append(column).append(" IN (")
-                .append(values.stream().map(v -> "?").collect(Collectors.joining(", "))).append(")");
-        params.addAll(values);
     }
 
     private static Transaction map(ResultSet row) throws SQLException {
