@@ -18,6 +18,7 @@ import io.coffer.ledger.LedgerService;
 import io.coffer.ledger.db.JdbcLedgerStore;
 import io.coffer.network.db.JdbcNetworks;
 import io.coffer.sandbox.http.SandboxRoutes;
+import io.coffer.system.http.DocsRoutes;
 import io.coffer.system.http.SystemRoutes;
 import io.coffer.transaction.BalanceService;
 import io.coffer.transaction.TransactionService;
@@ -147,6 +148,7 @@ public final class CofferServer implements AutoCloseable {
         ErrorHandlers.register(routing);
         Api api = new Api(routing, new ApiUserAuthenticator(unitOfWork, identities, clock, identityCache));
         new SystemRoutes().register(api);
+        new DocsRoutes().register(api);
         new AuthRoutes(auth, bodies).register(api);
         new CurrencyRoutes(catalog).register(api);
         new BalanceRoutes(balances).register(api);

@@ -102,6 +102,30 @@ public final class ContractValidator {
         return errors.stream().map(ValidationMessage::getMessage).sorted().collect(Collectors.toList());
     }
 
+    /**
+     * Checks a response that is not JSON: the document must declare its media type (the Content-Type
+     * without parameters) for the operation and status.
+     *
+     * @return the violations, empty when the media type is declared
+     */
+    public List<String> validateMediaType(String method, String path, int status, String contentType) {
+        Optional<Operation> operation = operation(method, path);
+        if (operation.isEmpty()) {
+            return List.of("the document has no operation " + method + " " + path);
+        }
+        JsonNode response = operation.get().node().path("responses").path(Integer.toString(status));
+        if (response.has("$ref")) {
+            String name = response.get("$ref").textValue().substring("#/components/responses/".length());
+            response = document.path("components").path("responses").path(name);
+        }
+        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (mediaType.isEmpty() || !response.path("content").has(mediaType)) {
+            return List.of("the document declares no '" + mediaType + "' body for " + status + " of " + method + " "
+                    + operation.get().template());
+        }
+        return List.of();
+    }
+
     private Optional<Operation> operation(String method, String path) {
         return operations.stream()
                 .filter(op -> op.method().equals(method) && op.pattern().matcher(path).matches())

@@ -52,6 +52,7 @@ public final class OpenApiGenerator {
             operation.set("description", op.get("description"));
             ObjectNode facts = (ObjectNode) OpenApiDocuments.withoutProse(original);
             dropFrozenDefaults(facts);
+            describeResponses(facts, source.get("response-descriptions"), method.toUpperCase() + " " + path);
             operation.setAll(facts);
             if (op.path("public").asBoolean(false)) {
                 operation.putArray("security");
@@ -101,6 +102,34 @@ public final class OpenApiGenerator {
 
     private static ObjectNode pathItem(ObjectNode paths, String path) {
         return paths.has(path) ? (ObjectNode) paths.get(path) : paths.putObject(path);
+    }
+
+    /**
+     * OpenAPI requires a description on every response, and stripping the reference's prose removed
+     * them: each response (other than a {@code $ref}) gets Coffer's wording for its status.
+     */
+    private static void describeResponses(ObjectNode operation, JsonNode wording, String where) {
+        JsonNode responses = operation.path("responses");
+        if (!responses.isObject() || responses.isEmpty()) {
+            throw new IllegalStateException(where + " has no responses in the reference");
+        }
+        ObjectNode described = OpenApiDocuments.YAML.createObjectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = responses.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> response = it.next();
+            if (response.getValue().has("$ref")) {
+                described.set(response.getKey(), response.getValue());
+                continue;
+            }
+            JsonNode text = wording == null ? null : wording.get(response.getKey());
+            if (text == null || !text.isTextual() || text.textValue().isBlank()) {
+                throw new IllegalStateException("response-descriptions in openapi-source.yaml has no wording for "
+                        + response.getKey() + " (needed by " + where + ")");
+            }
+            ObjectNode copy = described.putObject(response.getKey());
+            copy.set("description", text);
+            copy.setAll((ObjectNode) response.getValue());
+        }
+        operation.set("responses", described);
     }
 
     /** The reference's history parameters carry timestamps frozen at its generation as defaults. */
