@@ -9,7 +9,10 @@ import io.coffer.currency.Currency;
 import io.coffer.currency.CurrencyCatalog;
 import io.coffer.currency.http.CurrencyRoutes;
 import io.coffer.db.Database;
+import io.coffer.http.AccessLog;
 import io.coffer.http.Api;
+import io.coffer.keys.KeyVault;
+import io.coffer.user.ApiAccessService;
 import io.coffer.http.Bodies;
 import io.coffer.http.ErrorHandlers;
 import io.coffer.keys.KeyGenerator;
@@ -70,12 +73,23 @@ public final class CofferServer implements AutoCloseable {
         this.background = background;
     }
 
-    /** Opens storage, wires the application and starts listening. */
+    /**
+     * Opens storage and the key vault, wires the application and starts listening.
+     *
+     * @throws IllegalStateException with a sentence for the operator when the port is taken, the
+     *     database is held by another process, or the master key is missing or wrong
+     */
     public static CofferServer start(ServerConfig config) {
+        refuseIfPortTaken(config);
         Database database = Database.open(config);
         try {
+            SecureRandom random = new SecureRandom();
+            KeyVault vault = MasterKey.open(config, database, random);
             HttpRouting.Builder routing = HttpRouting.builder();
-            Background background = wire(config, database, InstantSource.system(), new SecureRandom(), routing);
+            if (config.accessLog()) {
+                routing.addFilter(new AccessLog());
+            }
+            Background background = wire(config, database, vault, InstantSource.system(), random, routing);
             WebServer server = WebServer.builder()
                     .host(config.httpHost())
                     .port(config.httpPort())
@@ -88,6 +102,11 @@ public final class CofferServer implements AutoCloseable {
                     .routing(routing)
                     .build()
                     .start();
+            if (!server.isRunning()) {
+                background.close();
+                throw new IllegalStateException("cannot listen on " + config.httpHost() + ":" + config.httpPort()
+                        + " (see the web server's message above); set COFFER_HTTP_HOST or COFFER_HTTP_PORT");
+            }
             LOG.info("Coffer listening on http://{}:{} ({}, sandbox {})", config.httpHost(), server.port(),
                     config.usesPostgres() ? "PostgreSQL" : "H2 in " + config.dataDir().toAbsolutePath().normalize(),
                     config.sandbox() ? "on" : "off");
@@ -98,16 +117,30 @@ public final class CofferServer implements AutoCloseable {
         }
     }
 
-    static Background wire(ServerConfig config, Database database, InstantSource clock, SecureRandom random,
-                           HttpRouting.Builder routing) {
+    /** One sentence when the port is taken, rather than the web server's stack trace and a process that stays. */
+    private static void refuseIfPortTaken(ServerConfig config) {
+        if (config.httpPort() == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(config.httpHost(), config.httpPort()));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("port " + config.httpPort() + " on " + config.httpHost()
+                    + " is already in use (another Coffer?): stop it, or set COFFER_HTTP_PORT");
+        }
+    }
+
+    static Background wire(ServerConfig config, Database database, KeyVault vault, InstantSource clock,
+                           SecureRandom random, HttpRouting.Builder routing) {
         UnitOfWork unitOfWork = database.unitOfWork();
         CurrencyCatalog catalog = CurrencyCatalog.standard();
         Secrets secrets = new Secrets(random);
 
         var apiUsers = new JdbcApiUsers();
-        var identities = new JdbcIdentities();
+        var identities = new JdbcIdentities(vault);
         var accountsStore = new JdbcAccounts();
-        var workspaceStore = new JdbcWorkspaces();
+        var workspaceStore = new JdbcWorkspaces(vault);
         var networks = new JdbcNetworks();
         var transactionStore = new JdbcTransactions();
         var utxos = new JdbcUtxos();
@@ -134,14 +167,15 @@ public final class CofferServer implements AutoCloseable {
         var labels = new io.coffer.label.LabelService(unitOfWork, labelStore, clock);
         var reportingKeys = new io.coffer.reporting.ReportingKeyService(unitOfWork, apiUsers, entityStore, memberships,
                 secrets, clock);
-        var admin = new io.coffer.request.AdminRequests(groupStore, entityStore, whitelistStore, whitelists, accountsStore,
-                accounts, apiUsers, users, workspaceStore, memberships);
         SendService sends = new SendService(accountsStore, accounts, transactionStore, utxos, networks, ledger, workspaces,
                 random);
         TransactionService transactions = new TransactionService(unitOfWork, accountsStore, accounts, transactionStore,
                 networks, ledger, catalog, workspaces, new RandomChainData(random), utxos, sends, clock);
-        RequestService requests = new RequestService(unitOfWork, new JdbcRequests(), accountsStore, apiUsers, sends,
-                transactionStore, random, clock, admin, groupStore, whitelistStore, whitelists, identityCache);
+        var requestStore = new JdbcRequests();
+        var handlers = new io.coffer.request.RequestHandlers(requestStore, accountsStore, accounts, apiUsers, users,
+                groupStore, entityStore, whitelistStore, whitelists, workspaceStore, memberships, sends, transactionStore);
+        RequestService requests = new RequestService(unitOfWork, requestStore, handlers, apiUsers, transactionStore, random,
+                clock, identityCache);
         BalanceService balances = new BalanceService(unitOfWork, accountsStore, accounts, transactionStore, ledger, clock);
 
         Bodies bodies = new Bodies(config.maxBodyBytes());
@@ -149,13 +183,14 @@ public final class CofferServer implements AutoCloseable {
         Api api = new Api(routing, new ApiUserAuthenticator(unitOfWork, identities, clock, identityCache));
         new SystemRoutes().register(api);
         new DocsRoutes().register(api);
-        new AuthRoutes(auth, bodies).register(api);
+        new AuthRoutes(auth, new ApiAccessService(unitOfWork, identities, apiUsers, secrets, clock, random, identityCache),
+                bodies).register(api);
         new CurrencyRoutes(catalog).register(api);
         new BalanceRoutes(balances).register(api);
         new AccountRoutes(accounts).register(api);
         new TransactionRoutes(transactions, labels).register(api);
         new RequestRoutes(requests, bodies).register(api);
-        new TargetRoutes(requests, transactions, sends, accounts, unitOfWork, bodies, java.util.Map.of(
+        new TargetRoutes(requests, transactions, accounts, bodies, java.util.Map.of(
                 io.coffer.request.TargetType.USER, users::get,
                 io.coffer.request.TargetType.GROUP, groups::get,
                 io.coffer.request.TargetType.ENTITY, entities::get,
@@ -167,12 +202,13 @@ public final class CofferServer implements AutoCloseable {
         new io.coffer.whitelist.http.WhitelistRoutes(whitelists).register(api);
         new io.coffer.label.http.LabelRoutes(labels).register(api);
         new io.coffer.workspace.http.OrganizationRoutes(workspaces).register(api);
+        new io.coffer.reporting.http.ReportingKeyRoutes(reportingKeys, bodies).register(api);
         if (config.sandbox()) {
             Optional<String> token = config.loopbackOnly() ? Optional.empty() : config.sandboxToken();
-            SandboxRoutes sandbox = new SandboxRoutes(workspaces, users, accounts, transactions, bodies, token);
+            SandboxRoutes sandbox = new SandboxRoutes(workspaces, users, accounts, transactions, requests, bodies, token);
             sandbox.register(api);
             new io.coffer.sandbox.http.SandboxDirectoryRoutes(requests, groups, entities, whitelists, labels, accounts,
-                    transactions, users, reportingKeys, bodies, sandbox::guarded).register(api);
+                    transactions, users, bodies, sandbox::guardedWrite).register(api);
         }
         api.finish();
         return new Background(requests, transactions);

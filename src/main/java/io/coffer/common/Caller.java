@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * @param workspaceId the caller's workspace; every query is confined to it
  * @param workspaceName the workspace's name, as sent in {@code X-Ledger-Workspace}
+ * @param kind whether the workspace is a sandbox or live one
  * @param clockOffset how far the workspace clock runs ahead of real time
  * @param userId the API user's id
  * @param username the API user's name
@@ -18,6 +19,7 @@ import java.util.Objects;
 public record Caller(
         long workspaceId,
         String workspaceName,
+        WorkspaceKind kind,
         Duration clockOffset,
         long userId,
         String username,
@@ -26,6 +28,7 @@ public record Caller(
 
     public Caller {
         Objects.requireNonNull(workspaceName, "workspaceName");
+        Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(clockOffset, "clockOffset");
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(role, "role");

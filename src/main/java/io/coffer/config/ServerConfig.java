@@ -24,6 +24,10 @@ import java.util.Optional;
  * @param authCacheMillis how long an authenticated identity is reused before it is read again
  *     ({@code COFFER_AUTH_CACHE_MILLIS}, default 1000; 0 disables): the longest another instance
  *     takes to notice a moved clock
+ * @param masterKeyFile the file holding the master key that seals workspace keys at rest
+ *     ({@code COFFER_MASTER_KEY_FILE}, default ./master.key; created, readable by its owner only, on
+ *     first start when absent)
+ * @param accessLog whether each request is logged at INFO ({@code COFFER_ACCESS_LOG}, default true)
  */
 public record ServerConfig(
         String httpHost,
@@ -37,7 +41,9 @@ public record ServerConfig(
         Optional<String> sandboxToken,
         int maxBodyBytes,
         long refreshTokenSeconds,
-        long authCacheMillis) {
+        long authCacheMillis,
+        Path masterKeyFile,
+        boolean accessLog) {
 
     /** Reads the configuration from environment variables; throws with a clear message on bad values. */
     public static ServerConfig fromEnvironment(Map<String, String> env) {
@@ -53,7 +59,9 @@ public record ServerConfig(
                 optional(env, "COFFER_SANDBOX_TOKEN"),
                 intValue(env, "COFFER_MAX_BODY_BYTES", 1 << 20, 1024, 64 << 20),
                 intValue(env, "COFFER_REFRESH_TOKEN_SECONDS", 1800, 60, 30 * 24 * 3600),
-                intValue(env, "COFFER_AUTH_CACHE_MILLIS", 1000, 0, 60_000));
+                intValue(env, "COFFER_AUTH_CACHE_MILLIS", 1000, 0, 60_000),
+                Path.of(env.getOrDefault("COFFER_MASTER_KEY_FILE", "./master.key")),
+                boolValue(env, "COFFER_ACCESS_LOG", true));
         config.validate();
         return config;
     }

@@ -31,7 +31,29 @@ public final class Database implements AutoCloseable {
             return open(config.dbUrl().orElseThrow(), config.dbUser().orElse(null),
                     config.dbPassword().orElse(null), config.dbPoolSize());
         }
-        return open(h2Url(config.dataDir()), "sa", "", config.dbPoolSize());
+        String url = h2Url(config.dataDir());
+        refuseIfInUse(url, config.dataDir());
+        return open(url, "sa", "", config.dbPoolSize());
+    }
+
+    /** H2's error code for a database file another process holds open. */
+    private static final int H2_DATABASE_IN_USE = 90020;
+
+    /**
+     * Opens the embedded database once before the pool does, so that a file held by another process
+     * is reported in one sentence rather than as the pool's stack trace.
+     */
+    private static void refuseIfInUse(String url, Path dataDir) {
+        try (java.sql.Connection probe = java.sql.DriverManager.getConnection(url, "sa", "")) {
+            probe.isValid(1);
+        } catch (java.sql.SQLException e) {
+            if (e.getErrorCode() == H2_DATABASE_IN_USE) {
+                throw new IllegalStateException("the database in " + dataDir.toAbsolutePath().normalize()
+                        + " is in use by another Coffer (or another program): stop it first, or set COFFER_DATA_DIR");
+            }
+            throw new IllegalStateException("cannot open the database in " + dataDir.toAbsolutePath().normalize() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Opens any supported JDBC URL (H2 or PostgreSQL) and migrates it. */

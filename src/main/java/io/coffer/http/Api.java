@@ -39,9 +39,9 @@ public final class Api {
         this.authenticator = authenticator;
     }
 
-    /** A GET route for authenticated callers. */
+    /** A GET route for authenticated callers (and HEAD, which answers its headers without the body). */
     public Api get(String path, CallerHandler handler) {
-        return add(Method.GET, path, authenticated(handler));
+        return readable(path, authenticated(handler));
     }
 
     /** A POST route for authenticated callers. */
@@ -56,7 +56,13 @@ public final class Api {
 
     /** A GET route open to anyone: only for routes that reveal nothing about any workspace. */
     public Api publicGet(String path, Handler handler) {
-        return add(Method.GET, path, handler);
+        return readable(path, handler);
+    }
+
+    /** GET and HEAD: the server answers HEAD with GET's status and headers and no body. */
+    private Api readable(String path, Handler handler) {
+        add(Method.GET, path, handler);
+        return add(Method.HEAD, path, handler);
     }
 
     /** A POST route open to anyone: authentication endpoints and the sandbox bootstrap. */
@@ -116,7 +122,11 @@ public final class Api {
     }
 
     private Handler authenticated(CallerHandler handler) {
-        return (req, res) -> handler.handle(req, res, authenticate(req));
+        return (req, res) -> {
+            Caller caller = authenticate(req);
+            req.context().register(caller);
+            handler.handle(req, res, caller);
+        };
     }
 
     private Api add(Method method, String path, Handler handler) {

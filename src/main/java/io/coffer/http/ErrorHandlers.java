@@ -24,6 +24,11 @@ public final class ErrorHandlers {
     public static void register(HttpRouting.Builder routing) {
         routing.error(ApiException.class, (req, res, e) -> Responses.error(res, e.body()));
         routing.error(Throwable.class, (req, res, e) -> {
+            if (e instanceof VirtualMachineError fatal) {
+                // Out of memory (or worse): the process's handler ends it, so a supervisor can restart it.
+                Thread current = Thread.currentThread();
+                current.getUncaughtExceptionHandler().uncaughtException(current, fatal);
+            }
             String incident = UUID.randomUUID().toString();
             LOG.error("request {} {} failed, incident {}", req.prologue().method().text(), req.path().path(), incident, e);
             Responses.error(res, ErrorBody.internal("internal error, incident " + incident));

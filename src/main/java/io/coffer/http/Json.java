@@ -97,6 +97,10 @@ public final class Json {
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                // A body is one JSON value: text after it is refused, not ignored.
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // Exact decimals: 1e309 is a big number to refuse by range, not an infinity.
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .addModule(module)

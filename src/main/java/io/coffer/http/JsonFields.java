@@ -63,10 +63,7 @@ public final class JsonFields {
         if (value.isIntegralNumber() && value.canConvertToLong()) {
             return Optional.of(value.longValue());
         }
-        if (value.isTextual() && value.textValue().matches("-?[0-9]{1,18}")) {
-            return Optional.of(Long.parseLong(value.textValue()));
-        }
-        throw invalid(name, "must be an integer");
+        throw invalid(name, value.isIntegralNumber() ? "is out of range" : "must be a JSON integer");
     }
 
     public Optional<java.math.BigDecimal> optionalDecimal(String name) {
@@ -75,8 +72,9 @@ public final class JsonFields {
             return Optional.empty();
         }
         if (!value.isNumber()) {
-            throw invalid(name, "must be a number");
+            throw invalid(name, "must be a JSON number");
         }
+        // Floats are read as BigDecimal (Json's mapper), so 1e309 is a large number, never an infinity.
         return Optional.of(value.decimalValue());
     }
 
@@ -91,17 +89,16 @@ public final class JsonFields {
         return Optional.of(value.booleanValue());
     }
 
-    /** A base-unit amount, given as a string of digits (a JSON integer is accepted too). */
+    /** A base-unit amount, given as the contract spells amounts: a string of digits, never a JSON number. */
     public Amount amount(String name) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             throw missing(name);
         }
-        String text = value.isTextual() ? value.textValue()
-                : value.isIntegralNumber() ? value.bigIntegerValue().toString() : null;
-        if (text == null) {
-            throw invalid(name, "must be a string of base-unit digits");
+        if (!value.isTextual()) {
+            throw invalid(name, "must be a string of base-unit digits, e.g. \"1000\"");
         }
+        String text = value.textValue();
         return Amount.parse(text).orElseThrow(() -> invalid(name,
                 "must be a whole number of base units between 0 and 2^256-1, got '" + abbreviate(text) + "'"));
     }
@@ -143,6 +140,18 @@ public final class JsonFields {
             }
             return values;
         });
+    }
+
+    /** Refuses any field but these: for bodies Coffer defines, an unknown field is a mistake to report. */
+    public JsonFields allowOnly(String... names) {
+        java.util.Set<String> allowed = java.util.Set.of(names);
+        node.fieldNames().forEachRemaining(field -> {
+            if (!allowed.contains(field)) {
+                throw ApiException.badRequest("field '" + prefix + abbreviate(field) + "' is not one of "
+                        + java.util.Arrays.stream(names).sorted().toList());
+            }
+        });
+        return this;
     }
 
     public String path(String name) {

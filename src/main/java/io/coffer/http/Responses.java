@@ -24,6 +24,11 @@ public final class Responses {
         send(res, 200, json);
     }
 
+    /** Marks an answer that carries a secret (tokens, keys) as never to be stored by a cache or proxy. */
+    public static void noStore(ServerResponse res) {
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+    }
+
     public static void error(ServerResponse res, ErrorBody error) {
         send(res, error.statusCode(), Json.write(error));
     }

@@ -36,11 +36,23 @@ public interface Networks {
 
     Settings settings(Tx tx, long workspaceId, String network);
 
-    void configure(Tx tx, long workspaceId, String network, Settings settings);
+    /**
+     * Stores a network's settings; when its block interval is turned on or changed, the timer starts
+     * at {@code now} (blocks are owed from then, never for the time before).
+     */
+    void configure(Tx tx, long workspaceId, String network, Settings settings, Instant now);
 
-    /** A network that produces blocks on a timer. */
-    record Timed(long workspaceId, String name, int intervalSeconds, Instant tipTime, long clockOffsetMillis) {
+    /**
+     * A network that produces blocks on a timer.
+     *
+     * @param since when blocks started being owed: the later of its last block and the moment its
+     *     timer was turned on or changed
+     */
+    record Timed(long workspaceId, String name, int intervalSeconds, Instant since, long clockOffsetMillis) {
     }
+
+    /** When a network's timer was last turned on or changed, if it ever was. */
+    Optional<Instant> timerSince(Tx tx, long workspaceId, String network);
 
     /** Every network with a block interval, across workspaces. */
     List<Timed> timed(Tx tx);

@@ -11,9 +11,9 @@ import java.util.Optional;
  * An administrative change to a workspace, as asked by {@code POST /requests}: checked when
  * requested, applied when the admins' quorum approves, dropped when rejected or expired.
  */
-public sealed interface AdminChange {
+public sealed interface AdminChange extends RequestChange {
 
-    /** The request type that asks for this change. */
+    @Override
     default RequestType type() {
         return switch (this) {
             case CreateGroup c -> RequestType.CREATE_GROUP;
@@ -28,6 +28,7 @@ public sealed interface AdminChange {
             case EditAccount e -> RequestType.EDIT_ACCOUNT;
             case CreateUser c -> c.type();
             case RevokeUser r -> RequestType.REVOKE_USER;
+            case ReplaceApprovalKey k -> k.type();
             case UpdateQuorum q -> RequestType.UPDATE_QUORUM;
         };
     }
@@ -52,6 +53,7 @@ public sealed interface AdminChange {
             case EditAccount e -> TargetType.ACCOUNT;
             case CreateUser c -> TargetType.USER;
             case RevokeUser r -> TargetType.USER;
+            case ReplaceApprovalKey k -> TargetType.USER;
             case UpdateQuorum q -> TargetType.ADMIN_GROUP;
         };
     }
@@ -109,6 +111,13 @@ public sealed interface AdminChange {
     }
 
     record RevokeUser(long userId) implements AdminChange {
+    }
+
+    /**
+     * A user's approval key registered or replaced ({@code MIGRATE_ADMIN} for admins,
+     * {@code MIGRATE_OPERATOR} for operators: the user moves to a new key).
+     */
+    record ReplaceApprovalKey(RequestType type, long userId, String publicKey) implements AdminChange {
     }
 
     /** How many admins must approve administrative requests from now on. */

@@ -40,6 +40,14 @@ public record Request(
         return new Approvals(steps, createdBy, votes, status, currentStep, expiresAt);
     }
 
+    /**
+     * The request as it stands at {@code now}: one still open past its expiry is EXPIRED, even before
+     * the background job records it.
+     */
+    public Request effectiveAt(Instant now) {
+        return status.open() && !now.isBefore(expiresAt) ? with(RequestStatus.EXPIRED, currentStep) : this;
+    }
+
     public Request with(RequestStatus newStatus, int newStep) {
         return new Request(id, workspaceId, type, newStatus, targetType, targetId, accountId, createdBy, createdOn,
                 expiresAt, newStep, steps, intent);

@@ -33,10 +33,11 @@ public interface Requests {
     /** Keeps the administrative change a request will apply. */
     void saveChange(Tx tx, long requestId, AdminChange change);
 
-    Optional<AdminChange> change(Tx tx, long requestId);
+    /** The administrative change a request of this type keeps; empty for other requests. */
+    Optional<AdminChange> change(Tx tx, long requestId, RequestType type);
 
-    /** An open (pending) request acting on the object, if there is one. */
-    Optional<Long> openFor(Tx tx, long workspaceId, TargetType type, long targetId);
+    /** An open (pending, not yet expired at {@code now}) request acting on the object, if there is one. */
+    Optional<Long> openFor(Tx tx, long workspaceId, TargetType type, long targetId, Instant now);
 
     /** Finds a request and locks it until the transaction ends (votes on one request are serial). */
     Optional<Request> lock(Tx tx, long workspaceId, long requestId);
@@ -46,9 +47,8 @@ public interface Requests {
     /** Finds a request the caller may see: its account is visible to the caller. */
     Optional<Request> findVisible(Tx tx, Caller caller, long requestId);
 
-    Page<Request> search(Tx tx, Caller caller, RequestFilter filter, PageRequest page);
-
-    void setTarget(Tx tx, long requestId, long targetId);
+    /** Searches the requests the caller may see; status filters see a request past its expiry at {@code now} as EXPIRED. */
+    Page<Request> search(Tx tx, Caller caller, RequestFilter filter, PageRequest page, Instant now);
 
     void update(Tx tx, Request request);
 

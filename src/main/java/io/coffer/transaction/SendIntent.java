@@ -11,7 +11,6 @@ import java.util.Optional;
  * @param accountName the account's name, repeated on purpose: it must match the account
  * @param currency the account's currency, repeated on purpose: it must match too
  * @param maxFees the most the client accepts to pay in fees
- * @param intentJson the request's data as JSON, shown to approvers in their challenges
  */
 public record SendIntent(
         long accountId,
@@ -23,8 +22,7 @@ public record SendIntent(
         Amount maxFees,
         Optional<String> contractAddress,
         FeeStrategy feeStrategy,
-        Optional<Transaction.Note> note,
-        String intentJson) {
+        Optional<Transaction.Note> note) {
 
     /** How the fees are chosen. */
     public sealed interface FeeStrategy {

@@ -168,6 +168,11 @@ public final class TransactionService {
         });
     }
 
+    /** Prices a send without reserving anything ({@code POST /transactions/estimate-fees}). */
+    public Outcome<SendService.Estimate> estimate(Caller caller, SendIntent intent) {
+        return unitOfWork.read(tx -> sends.estimate(tx, caller, intent));
+    }
+
     /** The signed bytes (hex) of an outgoing transaction, once signed. */
     public Outcome<String> raw(Caller caller, long transactionId) {
         return unitOfWork.read(tx -> transactions.findVisible(tx, caller, transactionId)
@@ -186,6 +191,7 @@ public final class TransactionService {
         if (failureRate.isPresent() && (failureRate.get().signum() < 0 || failureRate.get().compareTo(java.math.BigDecimal.ONE) > 0)) {
             return Outcome.invalid("failure_rate must be between 0 and 1");
         }
+        Instant now = caller.clock(clock).now();
         if (blockIntervalSeconds.isPresent() && (blockIntervalSeconds.get() < 1 || blockIntervalSeconds.get() > 86_400)) {
             return Outcome.invalid("block_interval_seconds must be between 1 and 86400");
         }
@@ -194,36 +200,48 @@ public final class TransactionService {
             Networks.Settings next = new Networks.Settings(
                     failureRate.map(rate -> rate.setScale(4, java.math.RoundingMode.HALF_UP)).orElse(current.failureRate()),
                     intervalGiven ? blockIntervalSeconds.map(Long::intValue) : current.blockIntervalSeconds());
-            networks.configure(tx, caller.workspaceId(), network, next);
+            networks.configure(tx, caller.workspaceId(), network, next, now);
             return Outcome.ok(next);
         });
     }
 
     /**
      * Produces the blocks that networks with a block interval owe by now on their workspace's clock;
-     * run periodically. The tip keeps the time its last block was due, so blocks owed are never lost
-     * between runs; a gap longer than the sandbox's block limit is compressed into one batch ending
-     * now. Concurrent instances are safe: mining locks the network's tip, and a tip that moved in the
+     * run periodically. Blocks are owed from the later of the last block and the moment the timer was
+     * turned on or changed (turning a timer on never mines the past). The tip keeps the time its last
+     * block was due, so blocks owed are never lost between runs; a gap longer than the sandbox's block
+     * limit (the clock moved far) is compressed into one batch ending now. Concurrent instances are safe: mining locks the network's tip, and a tip that moved in the
      * meantime only makes fewer blocks due.
      */
     public int produceDueBlocks() {
+        return produceDueBlocks(network -> true);
+    }
+
+    /** The blocks one workspace's timed networks owe (after its clock moved). */
+    public int produceDueBlocks(long workspaceId) {
+        return produceDueBlocks(network -> network.workspaceId() == workspaceId);
+    }
+
+    private int produceDueBlocks(java.util.function.Predicate<Networks.Timed> which) {
         int produced = 0;
         for (Networks.Timed network : unitOfWork.read(networks::timed)) {
             Instant now = new io.coffer.common.WorkspaceClock(clock,
                     java.time.Duration.ofMillis(network.clockOffsetMillis())).now();
-            if (java.time.Duration.between(network.tipTime(), now).toSeconds() < network.intervalSeconds()) {
+            if (!which.test(network) || java.time.Duration.between(network.since(), now).toSeconds() < network.intervalSeconds()) {
                 continue;
             }
             Currency currency = catalog.currency(network.name()).orElseThrow();
             produced += unitOfWork.write(tx -> {
                 // What is due is decided under the tip's lock, so two instances never both produce it.
                 Block tip = lockTip(tx, network.workspaceId(), network.name());
-                long due = java.time.Duration.between(tip.time(), now).toSeconds() / network.intervalSeconds();
+                Instant since = networks.timerSince(tx, network.workspaceId(), network.name())
+                        .filter(started -> started.isAfter(tip.time())).orElse(tip.time());
+                long due = java.time.Duration.between(since, now).toSeconds() / network.intervalSeconds();
                 if (due <= 0) {
                     return Outcome.ok(0);
                 }
                 int count = (int) Math.min(MAX_BLOCKS, due);
-                Instant at = due > MAX_BLOCKS ? now : tip.time().plusSeconds(due * network.intervalSeconds());
+                Instant at = due > MAX_BLOCKS ? now : since.plusSeconds(due * network.intervalSeconds());
                 extend(tx, network.workspaceId(), currency, tip, count, at);
                 return Outcome.ok(count);
             }).orElseThrow();

@@ -37,15 +37,28 @@ public final class AccessTokens {
         return whole.equals(end) ? end : whole.plusSeconds(1);
     }
     private static final String WORKSPACE_CLAIM = "workspace";
+    private static final String EPOCH_CLAIM = "sep";
     private static final String ISSUER = "coffer";
-    private static final int MAX_TOKEN_LENGTH = 4096;
+    /** Coffer's tokens are about 600 characters; anything much longer is not one of them and is not parsed. */
+    static final int MAX_TOKEN_LENGTH = 2048;
     private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("[0-9]{1,18}");
-    private static final int MAX_MEMOISED = 50_000;
-    private static final ConcurrentHashMap<String, Optional<Parsed>> PARSED = new ConcurrentHashMap<>();
+    /**
+     * Tokens whose signature verified, so a busy client is not parsed again on every call. Only
+     * tokens signed with a workspace's key get in, so no unauthenticated input can fill it; at this
+     * size (under 20 MB of tokens Coffer issued) it is emptied and refills with the tokens in use.
+     */
+    static final int MAX_VERIFIED = 10_000;
+    private static final ConcurrentHashMap<String, Parsed> VERIFIED = new ConcurrentHashMap<>();
+    /** Keyed HMAC prototypes, one per workspace token key seen in a valid-looking token; bounded the same way. */
+    private static final int MAX_MACS = 10_000;
     private static final ConcurrentHashMap<java.nio.ByteBuffer, Mac> MACS = new ConcurrentHashMap<>();
 
-    /** The unverified claims Coffer needs to find the key that verifies a token. */
-    public record Claims(long userId, String workspace) {
+    /**
+     * The unverified claims Coffer needs to find the key that verifies a token.
+     *
+     * @param sessionEpoch the user's session epoch when the token was issued
+     */
+    public record Claims(long userId, String workspace, int sessionEpoch) {
     }
 
     private AccessTokens() {
@@ -60,6 +73,7 @@ public final class AccessTokens {
                 .claim("preferred_username", identity.username())
                 .claim("typ", "Bearer")
                 .claim("sid", sessionState)
+                .claim(EPOCH_CLAIM, identity.sessionEpoch())
                 .jwtID(tokenId)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(expiryOf(now)))
@@ -81,12 +95,12 @@ public final class AccessTokens {
                          AtomicReference<byte[]> verifiedWith) {
 
         /**
-         * Whether the token is signed with the identity's workspace key and unexpired at {@code now}.
-         * A signature checked once with a key stays valid with that key, so the key it verified with
-         * is remembered; the expiry is checked every time.
+         * Whether the token is signed with the identity's workspace key, unexpired at {@code now}, and
+         * from the user's current session epoch. A signature checked once with a key stays valid with
+         * that key, so the key it verified with is remembered; expiry and epoch are checked every time.
          */
         public boolean validFor(Identity identity, Instant now) {
-            if (!now.isBefore(expiry)) {
+            if (!now.isBefore(expiry) || claims.sessionEpoch() != identity.sessionEpoch()) {
                 return false;
             }
             byte[] key = identity.tokenKey();
@@ -106,6 +120,9 @@ public final class AccessTokens {
      * from scratch costs more than the MAC itself on the authentication path.
      */
     private static Mac hmac(byte[] key) {
+        if (MACS.size() >= MAX_MACS) {
+            MACS.clear();
+        }
         Mac prototype = MACS.computeIfAbsent(java.nio.ByteBuffer.wrap(key.clone()), k -> {
             try {
                 Mac mac = Mac.getInstance("HmacSHA256");
@@ -123,27 +140,32 @@ public final class AccessTokens {
     }
 
     /**
-     * Parses a token; empty when it is not an HS256 JWT with the claims Coffer issues. Parsing is a
-     * pure function of the text, so results are memoised (bounded); the signature and expiry are
-     * still checked on every use.
+     * Parses a token; empty when it is not an HS256 JWT with the claims Coffer issues. A token that
+     * verified before is answered from {@link #VERIFIED}; others are parsed each time and kept
+     * nowhere, so garbage costs a parse and no memory.
      */
     public static Optional<Parsed> parse(String token) {
-        Optional<Parsed> cached = PARSED.get(token);
-        if (cached != null) {
-            return cached;
-        }
-        Optional<Parsed> parsed = parseUncached(token);
-        if (PARSED.size() >= MAX_MEMOISED) {
-            PARSED.clear();
-        }
-        PARSED.put(token, parsed);
-        return parsed;
-    }
-
-    private static Optional<Parsed> parseUncached(String token) {
         if (token.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
+        Parsed verified = VERIFIED.get(token);
+        return verified != null ? Optional.of(verified) : parseUncached(token);
+    }
+
+    /** Remembers a token that has just verified. */
+    static void verified(String token, Parsed parsed) {
+        if (VERIFIED.size() >= MAX_VERIFIED) {
+            VERIFIED.clear();
+        }
+        VERIFIED.putIfAbsent(token, parsed);
+    }
+
+    /** How many tokens are remembered (for tests of the bound). */
+    static int remembered() {
+        return VERIFIED.size();
+    }
+
+    private static Optional<Parsed> parseUncached(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
@@ -153,10 +175,12 @@ public final class AccessTokens {
             String subject = claims.getSubject();
             Object workspace = claims.getClaim(WORKSPACE_CLAIM);
             Date expiry = claims.getExpirationTime();
-            if (subject == null || !DIGITS.matcher(subject).matches() || !(workspace instanceof String name) || expiry == null) {
+            Object epoch = claims.getClaim(EPOCH_CLAIM);
+            if (subject == null || !DIGITS.matcher(subject).matches() || !(workspace instanceof String name) || expiry == null
+                    || !(epoch instanceof Number number)) {
                 return Optional.empty();
             }
-            return Optional.of(new Parsed(new Claims(Long.parseLong(subject), name), expiry.toInstant(),
+            return Optional.of(new Parsed(new Claims(Long.parseLong(subject), name, number.intValue()), expiry.toInstant(),
                     jwt.getSigningInput(), jwt.getSignature().decode(), new AtomicReference<>(new byte[0])));
         } catch (ParseException | RuntimeException e) {
             return Optional.empty();

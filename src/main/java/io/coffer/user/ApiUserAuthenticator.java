@@ -50,11 +50,14 @@ public final class ApiUserAuthenticator implements Authenticator {
         long userId = parsed.get().claims().userId();
         Optional<Identity> identity = cache.get("id:" + workspaceName + ":" + userId,
                 () -> unitOfWork.read(tx -> identities.byUserId(tx, workspaceName, userId)));
-        return identity
+        Optional<Identity> valid = identity
                 .filter(Identity::mayUseApiKey)
-                .filter(found -> parsed.get().validFor(found, new WorkspaceClock(clock, found.clockOffset()).now())) 
-                .map(found -> Outcome.ok(found.toCaller()))
-                .orElseGet(() -> refused(INVALID_TOKEN));
+                .filter(found -> parsed.get().validFor(found, new WorkspaceClock(clock, found.clockOffset()).now()));
+        if (valid.isEmpty()) {
+            return refused(INVALID_TOKEN);
+        }
+        AccessTokens.verified(token, parsed.get());
+        return Outcome.ok(valid.get().toCaller());
     }
 
     private Outcome<Caller> apiKey(String workspaceName, Credentials.ApiKeyHeaders headers) {

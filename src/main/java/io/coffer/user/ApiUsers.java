@@ -35,6 +35,15 @@ public interface ApiUsers {
     /** Gives the user a new API key id and secret (stored hashed); the old ones stop working. */
     void replaceSecret(Tx tx, long userId, String apiKeyId, String secretHash);
 
+    /**
+     * Ends every session of the user at once: its access tokens stop verifying (their session epoch
+     * is behind) and its refresh tokens are revoked.
+     */
+    void endSessions(Tx tx, long userId);
+
+    /** Registers or replaces the user's approval key (uncompressed P-256, hex). */
+    void setPublicKey(Tx tx, long userId, String publicKey);
+
     /** The workspace's active admins, ascending: the admin quorum's electorate. */
     List<Long> activeAdmins(Tx tx, long workspaceId);
 

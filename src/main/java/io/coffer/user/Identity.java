@@ -9,10 +9,13 @@ import java.time.Duration;
  *
  * @param tokenKey the workspace's key for signing access tokens
  * @param secretHash the hash of the user's API key secret
+ * @param sessionEpoch moves on whenever the user's sessions end (key rotated, access suspended or
+ *     revoked); access tokens carry the epoch they were issued in and stop working when it moves
  */
 public record Identity(
         long workspaceId,
         String workspaceName,
+        io.coffer.common.WorkspaceKind kind,
         Duration clockOffset,
         byte[] tokenKey,
         long userId,
@@ -20,7 +23,8 @@ public record Identity(
         Role role,
         boolean viewAll,
         UserStatus status,
-        String secretHash) {
+        String secretHash,
+        int sessionEpoch) {
 
     /** Whether the user may sign in with an API key or token: active, and not a reporting key. */
     public boolean mayUseApiKey() {
@@ -28,7 +32,7 @@ public record Identity(
     }
 
     public Caller toCaller() {
-        return new Caller(workspaceId, workspaceName, clockOffset, userId, username, role, viewAll);
+        return new Caller(workspaceId, workspaceName, kind, clockOffset, userId, username, role, viewAll);
     }
 
     @Override

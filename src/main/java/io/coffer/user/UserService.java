@@ -51,8 +51,9 @@ public final class UserService {
     /** Creates an API user, in the given status, inside a transaction someone else runs. */
     public Outcome<ApiUserCredentials> create(Tx tx, long workspaceId, UserRequest request, Optional<Long> createdBy,
                                               Instant now, UserStatus status) {
-        if (!USERNAME.matcher(request.username()).matches()) {
-            return Outcome.invalid("username must be 1-64 letters, digits or _ . @ - and start with a letter or digit");
+        Outcome<Void> username = checkUsername(request.username());
+        if (username instanceof Outcome.Failed<Void> failed) {
+            return Outcome.failed(failed.problem());
         }
         Optional<String> publicKey = Optional.empty();
         if (request.publicKey().isPresent()) {
@@ -69,6 +70,12 @@ public final class UserService {
         long id = users.create(tx, new NewApiUser(workspaceId, request.username(), request.role(), request.viewAll(),
                 apiKeyId, Secrets.hash(secret), publicKey, createdBy, now, status));
         return Outcome.ok(new ApiUserCredentials(id, request.username(), apiKeyId, secret));
+    }
+
+    /** The spelling every username (and reporting key name) follows. */
+    public static Outcome<Void> checkUsername(String username) {
+        return USERNAME.matcher(username).matches() ? Outcome.ok(null)
+                : Outcome.invalid("username must be 1-64 letters, digits or _ . @ - and start with a letter or digit");
     }
 
     /** Creates an active API user inside a transaction someone else runs (workspace creation). */
@@ -107,8 +114,12 @@ public final class UserService {
             String apiKeyId = secrets.token(16);
             String secret = secrets.token(32);
             users.replaceSecret(tx, userId, apiKeyId, Secrets.hash(secret));
+            users.endSessions(tx, userId);
             return Outcome.ok(new ApiUserCredentials(userId, user.username(), apiKeyId, secret));
-        }).orElseGet(() -> Outcome.notFound("user " + userId + " not found")));
+        }).orElseGet(() -> Outcome.notFound("user " + userId + " not found"))).map(issued -> {
+            identities.evictWorkspace(caller.workspaceId());
+            return issued;
+        });
     }
 
     /** Suspends or restores a user's access at once (no request, as Ledger Enterprise does for suspension). */
@@ -132,6 +143,9 @@ public final class UserService {
                 return Outcome.<ApiUser>invalid("user " + userId + " is " + current + ", not " + from);
             }
             users.setStatus(tx, userId, active ? UserStatus.ACTIVE : UserStatus.ACCESS_SUSPENDED);
+            if (!active) {
+                users.endSessions(tx, userId);
+            }
             return Outcome.ok(users.find(tx, caller.workspaceId(), userId).orElseThrow());
         }).orElseGet(() -> Outcome.notFound("user " + userId + " not found"))).map(changed -> {
             identities.evictWorkspace(caller.workspaceId());

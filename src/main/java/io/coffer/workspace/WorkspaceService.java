@@ -5,6 +5,7 @@ import io.coffer.common.Outcome;
 import io.coffer.common.Role;
 import io.coffer.common.UnitOfWork;
 import io.coffer.common.WorkspaceClock;
+import io.coffer.common.WorkspaceKind;
 import io.coffer.keys.KeyGenerator;
 import io.coffer.keys.WorkspaceKeys;
 import io.coffer.network.Networks;
@@ -39,6 +40,8 @@ public final class WorkspaceService {
     private final Networks networks;
     private final IdentityCache identities;
     private final List<String> networkNames;
+    /** Opened workspace keys, so signing does not open them on every use; emptied when it reaches this size. */
+    private static final int MAX_CACHED_KEYS = 10_000;
     private final ConcurrentMap<Long, WorkspaceKeys> keyCache = new ConcurrentHashMap<>();
 
     /**
@@ -57,13 +60,15 @@ public final class WorkspaceService {
         this.clock = clock;
     }
 
-    public Outcome<CreatedWorkspace> create(String name, String adminUsername, Optional<String> adminPublicKey) {
+    /** Creates a workspace of a kind with its first admin, who sees everything. */
+    public Outcome<CreatedWorkspace> create(String name, WorkspaceKind kind, String adminUsername,
+                                            Optional<String> adminPublicKey) {
         if (!NAME.matcher(name).matches()) {
             return Outcome.invalid("workspace name must be 1-64 letters, digits or _ . - and start with a letter or digit");
         }
         Instant now = new WorkspaceClock(clock, Duration.ZERO).now();
         WorkspaceKeys keys = keyGenerator.generate(name, now);
-        return unitOfWork.write(tx -> workspaces.create(tx, name, now, keys)
+        return unitOfWork.write(tx -> workspaces.create(tx, name, kind, now, keys)
                 .<Outcome<CreatedWorkspace>>map(id -> {
                     networks.create(tx, id, networkNames, now, GENESIS);
                     return users.create(tx, id,
@@ -87,6 +92,11 @@ public final class WorkspaceService {
         return moved;
     }
 
+    /** The caller's workspace clock. */
+    public Instant now(Caller caller) {
+        return caller.clock(clock).now();
+    }
+
     /** What {@code GET /organization} shows: the workspace, its active admins and their quorum. */
     public record Organization(String name, int admins, int quorum) {
     }
@@ -101,6 +111,9 @@ public final class WorkspaceService {
 
     /** The keys of a workspace; they never change, so they are cached. */
     public WorkspaceKeys keys(long workspaceId) {
+        if (keyCache.size() >= MAX_CACHED_KEYS) {
+            keyCache.clear();
+        }
         return keyCache.computeIfAbsent(workspaceId, id -> unitOfWork.read(tx -> workspaces.keys(tx, id)));
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 public interface Workspaces {
 
     /** Inserts a workspace; empty when the name is taken. */
-    Optional<Long> create(Tx tx, String name, Instant createdOn, WorkspaceKeys keys);
+    Optional<Long> create(Tx tx, String name, io.coffer.common.WorkspaceKind kind, Instant createdOn, WorkspaceKeys keys);
 
     Optional<Workspace> find(Tx tx, long workspaceId);
 

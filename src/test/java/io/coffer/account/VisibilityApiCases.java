@@ -73,7 +73,10 @@ abstract class VisibilityApiCases extends ServerCases {
         assertThat(operator.get("/transactions/" + transaction).status()).isEqualTo(200);
         assertThat(operator.get("/transactions/" + otherTransaction).status()).isEqualTo(404);
         assertThat(outsider.get("/transactions/" + transaction).status()).isEqualTo(404);
-        assertThat(operator.post("/sandbox/accounts/" + other + "/deposits", Map.of("amount", "1")).status()).isEqualTo(404);
+        assertThat(operator.post("/sandbox/accounts/" + other + "/deposits", Map.of("amount", "1")).status())
+                .as("sandbox changes are for admins, whatever the account").isEqualTo(403);
+        assertThat(operator.post("/sandbox/accounts/" + theirs + "/deposits", Map.of("amount", "1")).status())
+                .as("even on an account the operator governs").isEqualTo(403);
         assertThat(operator.get("/accounts/" + theirs).json().has("xpub")).as("xpub is for view-all callers").isFalse();
         assertThat(viewAll.get("/accounts/" + theirs).json().has("xpub")).isTrue();
         assertThat(operator.post("/sandbox/api-users", Map.of("username", "escalate", "role", "ADMIN")).status())

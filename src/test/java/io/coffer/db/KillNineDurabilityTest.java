@@ -7,9 +7,8 @@ import io.coffer.testing.ApiClient;
 import io.coffer.testing.ApiResponse;
 import io.coffer.testing.ApproverKey;
 import io.coffer.testing.Engine;
-import java.io.IOException;
+import io.coffer.testing.ServerProcess;
 import java.math.BigInteger;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,8 +35,8 @@ class KillNineDurabilityTest {
     @Test
     void everyAcknowledgedWriteSurvivesKillNine() throws Exception {
         Path data = Engine.tempDir("kill9");
-        int port = freePort();
-        Process server = startServer(data, port);
+        int port = ServerProcess.freePort();
+        ServerProcess server = ServerProcess.start(data, port);
         List<Acknowledged> acknowledged = new ArrayList<>();
         ApiClient admin;
         long account;
@@ -72,19 +71,19 @@ class KillNineDurabilityTest {
                     }
                 });
             }
-            Thread.sleep(2500);
-            server.destroyForcibly();
-            server.waitFor(10, TimeUnit.SECONDS);
+            // Kill once the load has produced what the test needs, however fast this machine is.
+            ServerProcess.await(Duration.ofSeconds(120), "acknowledged deposits", () -> acks.size() > 50);
+            server.kill();
             running.set(false);
             clients.shutdown();
             clients.awaitTermination(30, TimeUnit.SECONDS);
             acknowledged.addAll(acks);
         } finally {
-            server.destroyForcibly();
+            server.kill();
         }
         assertThat(acknowledged).as("the load produced acknowledged writes before the kill").hasSizeGreaterThan(20);
 
-        Process restarted = startServer(data, port);
+        ServerProcess restarted = ServerProcess.start(data, port);
         try {
             ApiClient client = admin;
             BigInteger acknowledgedTotal = BigInteger.ZERO;
@@ -113,17 +112,15 @@ class KillNineDurabilityTest {
             assertThat(balances.path("available").asText()).isEqualTo(stored.toString());
             assertThat(balances.path("pending").asText()).isEqualTo("0");
         } finally {
-            restarted.destroy();
-            restarted.waitFor(10, TimeUnit.SECONDS);
-            restarted.destroyForcibly();
+            restarted.close();
         }
     }
 
     @Test
     void theSendLifecycleSurvivesKillNineWithoutMovingMoneyTwice() throws Exception {
         Path data = Engine.tempDir("kill9-sends");
-        int port = freePort();
-        Process server = startServer(data, port);
+        int port = ServerProcess.freePort();
+        ServerProcess server = ServerProcess.start(data, port);
         ApproverKey key = ApproverKey.generate();
         BigInteger funded = BigInteger.TEN.pow(21);
         List<Acknowledged> created = new ArrayList<>();
@@ -182,20 +179,21 @@ class KillNineDurabilityTest {
                     }
                 });
             }
-            Thread.sleep(3000);
-            server.destroyForcibly();
-            server.waitFor(10, TimeUnit.SECONDS);
+            // Kill once sends were approved and others are still pending, however fast this machine is.
+            ServerProcess.await(Duration.ofSeconds(120), "approved and pending sends",
+                    () -> submittedAcks.size() > 10 && createdAcks.size() > submittedAcks.size() + 3);
+            server.kill();
             running.set(false);
             clients.shutdown();
             clients.awaitTermination(30, TimeUnit.SECONDS);
             created.addAll(createdAcks);
             submitted.addAll(submittedAcks);
         } finally {
-            server.destroyForcibly();
+            server.kill();
         }
         assertThat(submitted).as("sends were approved and broadcast before the kill").hasSizeGreaterThan(5);
 
-        Process restarted = startServer(data, port);
+        ServerProcess restarted = ServerProcess.start(data, port);
         try {
             for (Acknowledged ack : created) {
                 ApiResponse request = admin.get("/requests/" + ack.id());
@@ -241,9 +239,7 @@ class KillNineDurabilityTest {
             assertThat(admin.get("/accounts/" + account + "/balances").json().path("total").asText())
                     .as("more blocks move nothing more").isEqualTo(funded.subtract(spent).toString());
         } finally {
-            restarted.destroy();
-            restarted.waitFor(10, TimeUnit.SECONDS);
-            restarted.destroyForcibly();
+            restarted.close();
         }
     }
 
@@ -253,39 +249,5 @@ class KillNineDurabilityTest {
         List<JsonNode> sends = new ArrayList<>();
         page.get("edges").forEach(edge -> sends.add(edge.path("node")));
         return sends;
-    }
-
-    private static Process startServer(Path data, int port) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "io.coffer.Main", "serve");
-        builder.environment().put("COFFER_DATA_DIR", data.toString());
-        builder.environment().put("COFFER_HTTP_PORT", Integer.toString(port));
-        builder.environment().put("COFFER_HTTP_HOST", "127.0.0.1");
-        builder.redirectErrorStream(true);
-        builder.redirectOutput(data.resolve("server-" + System.nanoTime() + ".log").toFile());
-        Process process = builder.start();
-        ApiClient probe = new ApiClient("http://127.0.0.1:" + port, Map.of());
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("server exited with " + process.exitValue() + "; see logs in " + data);
-            }
-            try {
-                if (probe.get("/health").status() == 200) {
-                    return process;
-                }
-            } catch (RuntimeException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException("server did not start within 60 s; see logs in " + data);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -5,6 +5,8 @@ import io.coffer.account.AccountStatus;
 import io.coffer.account.db.JdbcAccounts;
 import io.coffer.common.Tx;
 import io.coffer.currency.AccountType;
+import io.coffer.common.WorkspaceKind;
+import io.coffer.keys.KeyVault;
 import io.coffer.keys.WorkspaceKeys;
 import io.coffer.workspace.db.JdbcWorkspaces;
 import java.time.Instant;
@@ -18,7 +20,8 @@ public final class Fixtures {
 
     public static long workspace(Tx tx, Instant now) {
         byte[] dummy = {1, 2, 3};
-        return new JdbcWorkspaces().create(tx, Sandbox.uniqueName("ws"), now,
+        KeyVault vault = new KeyVault(new byte[KeyVault.KEY_BYTES], new java.security.SecureRandom());
+        return new JdbcWorkspaces(vault).create(tx, Sandbox.uniqueName("ws"), WorkspaceKind.SANDBOX, now,
                 new WorkspaceKeys(dummy, dummy, dummy, dummy, dummy)).orElseThrow();
     }
 

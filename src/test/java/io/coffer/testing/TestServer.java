@@ -28,6 +28,7 @@ public final class TestServer implements AutoCloseable {
         env.put("COFFER_HTTP_HOST", "127.0.0.1");
         env.put("COFFER_HTTP_PORT", "0");
         env.put("COFFER_DB_POOL_SIZE", "8");
+        env.put("COFFER_MASTER_KEY_FILE", Engine.tempDir("key").resolve("master.key").toString());
         if (engine == Engine.POSTGRES) {
             env.put("COFFER_DB_URL", engine.freshUrl());
             env.put("COFFER_DB_USER", engine.user());

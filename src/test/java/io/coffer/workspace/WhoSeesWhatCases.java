@@ -67,7 +67,7 @@ abstract class WhoSeesWhatCases extends ServerCases {
                 "contract_address", "0xdAC17F958D2ee523a2206206994597C13D831ec7"));
         long entity = a.post("/sandbox/entities", Map.of("name", "e", "accounts", List.of(x.path("id").asLong(),
                 y.path("id").asLong()))).id();
-        ApiResponse key = a.post("/sandbox/reporting-keys", Map.of("name", "auditor", "entities", List.of(entity)));
+        ApiResponse key = a.post("/reporting-keys", Map.of("name", "auditor", "entities", List.of(entity)));
         assertThat(key.status()).as(key.raw()).isEqualTo(200);
         long label = a.post("/sandbox/labels", Map.of("name", "vip")).id();
         a.post("/sandbox/accounts/" + x.path("id").asLong() + "/labels", Map.of("label_id", label));

@@ -69,16 +69,33 @@ public final class JdbcNetworks implements Networks {
     }
 
     @Override
-    public void configure(Tx tx, long workspaceId, String network, Settings settings) {
+    public void configure(Tx tx, long workspaceId, String network, Settings settings, Instant now) {
+        boolean timerChanged = !settings.blockIntervalSeconds().equals(settings(tx, workspaceId, network).blockIntervalSeconds());
         Sql.update(tx, "UPDATE network SET failure_rate = ?, block_interval_seconds = ? WHERE workspace_id = ? AND name = ?",
                 settings.failureRate(), Sql.orNull(settings.blockIntervalSeconds(), Sql.NULL_BIGINT), workspaceId, network);
+        if (timerChanged) {
+            Sql.update(tx, "UPDATE network SET timer_since = ? WHERE workspace_id = ? AND name = ?",
+                    settings.blockIntervalSeconds().isPresent() ? now : Sql.NULL_TIMESTAMP, workspaceId, network);
+        }
+    }
+
+    @Override
+    public Optional<Instant> timerSince(Tx tx, long workspaceId, String network) {
+        return Sql.one(tx, "SELECT timer_since FROM network WHERE workspace_id = ? AND name = ? AND timer_since IS NOT NULL",
+                row -> Sql.instant(row, 1), workspaceId, network);
     }
 
     @Override
     public List<Timed> timed(Tx tx) {
-        return Sql.list(tx, "SELECT n.workspace_id, n.name, n.block_interval_seconds, n.tip_time, w.clock_offset_ms"
-                        + " FROM network n JOIN workspace w ON w.id = n.workspace_id WHERE n.block_interval_seconds IS NOT NULL",
-                row -> new Timed(row.getLong(1), row.getString(2), row.getInt(3), Sql.instant(row, 4), row.getLong(5)));
+        return Sql.list(tx, "SELECT n.workspace_id, n.name, n.block_interval_seconds, n.tip_time, w.clock_offset_ms,"
+                        + " n.timer_since FROM network n JOIN workspace w ON w.id = n.workspace_id"
+                        + " WHERE n.block_interval_seconds IS NOT NULL",
+                row -> {
+                    Instant tip = Sql.instant(row, 4);
+                    java.sql.Timestamp since = row.getTimestamp(6);
+                    Instant from = since == null || Sql.instant(row, 6).isBefore(tip) ? tip : Sql.instant(row, 6);
+                    return new Timed(row.getLong(1), row.getString(2), row.getInt(3), from, row.getLong(5));
+                });
     }
 
     private static Block block(ResultSet row) throws SQLException {

@@ -18,7 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** How an administrative change is kept with its request until it is applied: JSON text. */
+/**
+ * How an administrative change is kept with its request until it is applied: JSON text, read back by
+ * the request's stored type (never by a Java class name, so renaming a class breaks nothing stored).
+ */
 final class AdminChangeJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -28,7 +31,6 @@ final class AdminChangeJson {
 
     static String write(AdminChange change) {
         ObjectNode node = MAPPER.createObjectNode();
-        node.put("kind", change.getClass().getSimpleName());
         switch (change) {
             case AdminChange.CreateGroup c -> {
                 node.put("name", c.name());
@@ -85,12 +87,16 @@ final class AdminChangeJson {
                 node.put("public_key", c.publicKey());
             }
             case AdminChange.RevokeUser r -> node.put("id", r.userId());
+            case AdminChange.ReplaceApprovalKey k -> {
+                node.put("id", k.userId());
+                node.put("public_key", k.publicKey());
+            }
             case AdminChange.UpdateQuorum q -> node.put("quorum", q.quorum());
         }
         return node.toString();
     }
 
-    static AdminChange read(String json) {
+    static AdminChange read(RequestType type, String json) {
         JsonNode node;
         try {
             node = MAPPER.readTree(json);
@@ -98,33 +104,38 @@ final class AdminChangeJson {
             throw new UncheckedIOException("corrupt administrative change", e);
         }
         long id = node.path("id").asLong();
-        return switch (node.get("kind").asText()) {
-            case "CreateGroup" -> new AdminChange.CreateGroup(node.get("name").asText(), node.get("description").asText(),
+        return switch (type) {
+            case CREATE_GROUP -> new AdminChange.CreateGroup(node.get("name").asText(), node.get("description").asText(),
                     longs(node.get("members")));
-            case "EditGroup" -> new AdminChange.EditGroup(id, text(node, "name"), text(node, "description"),
+            case EDIT_GROUP -> new AdminChange.EditGroup(id, text(node, "name"), text(node, "description"),
                     Optional.ofNullable(node.get("members")).map(AdminChangeJson::longs));
-            case "RevokeGroup" -> new AdminChange.RevokeGroup(id);
-            case "CreateWhitelist" -> new AdminChange.CreateWhitelist(node.get("name").asText(), text(node, "description"),
+            case REVOKE_GROUP -> new AdminChange.RevokeGroup(id);
+            case CREATE_WHITELIST -> new AdminChange.CreateWhitelist(node.get("name").asText(), text(node, "description"),
                     addresses(node.get("addresses")));
-            case "EditWhitelist" -> new AdminChange.EditWhitelist(id, text(node, "name"), text(node, "description"),
+            case EDIT_WHITELIST -> new AdminChange.EditWhitelist(id, text(node, "name"), text(node, "description"),
                     Optional.ofNullable(node.get("addresses")).map(AdminChangeJson::addresses));
-            case "CreateEntity" -> new AdminChange.CreateEntity(node.get("name").asText(), longs(node.get("accounts")));
-            case "EditEntity" -> new AdminChange.EditEntity(id, text(node, "name"),
+            case CREATE_ENTITY -> new AdminChange.CreateEntity(node.get("name").asText(), longs(node.get("accounts")));
+            case EDIT_ENTITY -> new AdminChange.EditEntity(id, text(node, "name"),
                     Optional.ofNullable(node.get("accounts")).map(AdminChangeJson::longs));
-            case "RevokeEntity" -> new AdminChange.RevokeEntity(id);
-            case "CreateAccount" -> new AdminChange.CreateAccount(new NewAccountRequest(node.get("name").asText(),
+            case REVOKE_ENTITY -> new AdminChange.RevokeEntity(id);
+            case CREATE_ACCOUNT -> new AdminChange.CreateAccount(new NewAccountRequest(node.get("name").asText(),
                     node.get("currency").asText(), text(node, "contract_address"),
                     Optional.ofNullable(node.get("parent")).map(JsonNode::asLong),
                     Optional.ofNullable(node.get("rules")).map(AdminChangeJson::rules)),
                     Optional.ofNullable(node.get("entity")).map(JsonNode::asLong));
-            case "EditAccount" -> new AdminChange.EditAccount(id, text(node, "name"),
+            case EDIT_ACCOUNT -> new AdminChange.EditAccount(id, text(node, "name"),
                     Optional.ofNullable(node.get("rules")).map(AdminChangeJson::rules));
-            case "CreateUser" -> new AdminChange.CreateUser(RequestType.valueOf(node.get("type").asText()),
-                    node.get("username").asText(), Role.valueOf(node.get("role").asText()), node.get("view_all").asBoolean(),
+            case CREATE_API_USER, CREATE_OPERATOR -> new AdminChange.CreateUser(type, node.get("username").asText(),
+                    Role.valueOf(node.get("role").asText()), node.get("view_all").asBoolean(), node.get("public_key").asText());
+            case REVOKE_USER -> new AdminChange.RevokeUser(id);
+            case MIGRATE_ADMIN, MIGRATE_OPERATOR -> new AdminChange.ReplaceApprovalKey(type, id,
                     node.get("public_key").asText());
-            case "RevokeUser" -> new AdminChange.RevokeUser(id);
-            case "UpdateQuorum" -> new AdminChange.UpdateQuorum(node.get("quorum").asInt());
-            default -> throw new IllegalStateException("unknown administrative change " + node.get("kind"));
+            case UPDATE_QUORUM -> new AdminChange.UpdateQuorum(node.get("quorum").asInt());
+            case CREATE_TRANSACTION, ACTIVATE, CREATE_ADMIN, CREATE_ADMIN_GROUP, CREATE_API_USER_ACCESS, CREATE_DAPPS_CONFIG,
+                 CREATE_FORCED_UNPLEDGE, CREATE_PLEDGE_INCREMENT, CREATE_POLICY, CREATE_REPLEDGE, CREATE_TRADELINK,
+                 CREATE_TRADELINK_ASSET_MANAGER, CREATE_TRADELINK_EXCHANGE, EDIT_ADMIN_GROUP, EDIT_DAPPS_CONFIG,
+                 EDIT_POLICY, MESSAGE_SIGNING, MIGRATE_ACCOUNT, MIGRATE_GROUP, MIGRATE_WHITELIST, SIGN_DIGESTS ->
+                    throw new IllegalStateException(type + " requests keep no administrative change");
         };
     }
 

@@ -58,16 +58,16 @@ public final class JdbcRequests implements Requests {
     }
 
     @Override
-    public Optional<AdminChange> change(Tx tx, long requestId) {
+    public Optional<AdminChange> change(Tx tx, long requestId, RequestType type) {
         return Sql.one(tx, "SELECT change_data FROM request WHERE id = ? AND change_data IS NOT NULL",
-                row -> AdminChangeJson.read(row.getString(1)), requestId);
+                row -> AdminChangeJson.read(type, row.getString(1)), requestId);
     }
 
     @Override
-    public Optional<Long> openFor(Tx tx, long workspaceId, TargetType type, long targetId) {
+    public Optional<Long> openFor(Tx tx, long workspaceId, TargetType type, long targetId, Instant now) {
         return Sql.one(tx, "SELECT id FROM request WHERE workspace_id = ? AND target_type = ? AND target_id = ?"
-                + " AND status IN ('PENDING_FIRST_APPROVAL', 'PENDING_APPROVAL') FETCH FIRST 1 ROWS ONLY",
-                row -> row.getLong(1), workspaceId, type, targetId);
+                + " AND status IN ('PENDING_FIRST_APPROVAL', 'PENDING_APPROVAL') AND expires_at > ? FETCH FIRST 1 ROWS ONLY",
+                row -> row.getLong(1), workspaceId, type, targetId, now);
     }
 
     @Override
@@ -110,7 +110,7 @@ public final class JdbcRequests implements Requests {
     }
 
     @Override
-    public Page<Request> search(Tx tx, Caller caller, RequestFilter filter, PageRequest page) {
+    public Page<Request> search(Tx tx, Caller caller, RequestFilter filter, PageRequest page, Instant now) {
         Search search = new Search("request", "r", caller.workspaceId());
         if (!caller.seesEverything()) {
             search.and(VISIBLE_CONDITION, caller.userId(), caller.userId(), caller.userId());
@@ -123,21 +123,43 @@ public final class JdbcRequests implements Requests {
                 .and(filter.rejectedBy(), "EXISTS (SELECT 1 FROM request_vote v WHERE v.request_id = r.id AND v.user_id = ?"
                         + " AND v.kind = 'ABORT')");
         filter.pendingBy().ifPresent(user -> search.and("r.status IN ('PENDING_FIRST_APPROVAL', 'PENDING_APPROVAL')"
-                + " AND NOT EXISTS (SELECT 1 FROM request_vote v WHERE v.request_id = r.id AND v.user_id = ?)"
+                + " AND r.expires_at > ? AND NOT EXISTS (SELECT 1 FROM request_vote v WHERE v.request_id = r.id AND v.user_id = ?)"
                 + " AND ((r.status = 'PENDING_FIRST_APPROVAL' AND r.created_by = ?)"
                 + " OR (r.status = 'PENDING_APPROVAL' AND EXISTS (SELECT 1 FROM request_approver a"
-                + " WHERE a.request_id = r.id AND a.user_id = ? AND a.step_index = r.current_step)))", user, user, user));
-        return search.in(filter.statuses().stream().map(Enum::name).toList(), "r.status")
-                .in(filter.targetTypes().stream().map(Enum::name).toList(), "r.target_type")
+                + " WHERE a.request_id = r.id AND a.user_id = ? AND a.step_index = r.current_step)))", now, user, user, user));
+        statuses(search, filter.statuses(), now);
+        return search.in(filter.targetTypes().stream().map(Enum::name).toList(), "r.target_type")
                 .in(filter.types().stream().map(Enum::name).toList(), "r.request_type")
                 .and(filter.createdAfter(), "r.created_on > ?")
                 .and(filter.createdBefore(), "r.created_on < ?")
                 .page(tx, COLUMNS, ORDER_COLUMNS, page, JdbcRequests::map);
     }
 
-    @Override
-    public void setTarget(Tx tx, long requestId, long targetId) {
-        Sql.update(tx, "UPDATE request SET target_id = ? WHERE id = ?", targetId, requestId);
+    /**
+     * The status filter on effective statuses: an open request past its expiry counts as EXPIRED
+     * (and no longer as pending) before the background job records it.
+     */
+    private static void statuses(Search search, List<RequestStatus> statuses, Instant now) {
+        if (statuses.isEmpty()) {
+            return;
+        }
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (RequestStatus status : statuses) {
+            if (status.open()) {
+                conditions.add("(r.status = ? AND r.expires_at > ?)");
+                params.add(status.name());
+                params.add(now);
+            } else if (status == RequestStatus.EXPIRED) {
+                conditions.add("(r.status = 'EXPIRED' OR (r.status IN ('PENDING_FIRST_APPROVAL', 'PENDING_APPROVAL')"
+                        + " AND r.expires_at <= ?))");
+                params.add(now);
+            } else {
+                conditions.add("r.status = ?");
+                params.add(status.name());
+            }
+        }
+        search.and(String.join(" OR ", conditions), params.toArray());
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.coffer.request.RequestFilter;
 import io.coffer.request.RequestService;
 import io.coffer.request.RequestType;
 import io.coffer.request.Requests;
+import io.coffer.request.SendRequest;
 import io.coffer.request.TargetType;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -49,10 +50,11 @@ public final class RequestRoutes {
         String type = body.string("type");
         if (AdminIntents.TYPES.contains(type)) {
             AdminIntents.Parsed parsed = AdminIntents.read(type, body);
-            Responses.outcome(res, requests.createAdmin(caller, parsed.change(), parsed.intentJson()), RequestJson::vault);
+            Responses.outcome(res, requests.create(caller, parsed.change(), parsed.intentJson()), RequestJson::vault);
             return;
         }
-        Responses.outcome(res, requests.createTransaction(caller, SendIntents.read(body)), RequestJson::vault);
+        SendIntents.Parsed send = SendIntents.read(body);
+        Responses.outcome(res, requests.create(caller, new SendRequest(send.intent()), send.intentJson()), RequestJson::vault);
     }
 
     private void search(ServerRequest req, ServerResponse res, Caller caller) {

@@ -1,6 +1,6 @@
 package io.coffer.request.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.http.ApiException;
 import io.coffer.http.Json;
 import io.coffer.http.JsonFields;
@@ -9,13 +9,25 @@ import io.coffer.transaction.Transaction;
 import java.math.BigInteger;
 import java.util.Optional;
 
-/** Reads a {@code TransactionCreationRequestDataV2} body into a {@link SendIntent}. */
+/**
+ * Reads a {@code TransactionCreationRequestDataV2} body into a {@link SendIntent}, and writes the
+ * request data approvers are shown: only the fields the spec defines and Coffer acts on, rebuilt from
+ * what was read, so an approver signs exactly what will be sent and nothing a client slipped in.
+ */
 final class SendIntents {
+
+    /** Note limits: what the note columns hold. */
+    static final int MAX_NOTE_TITLE = 256;
+    static final int MAX_NOTE_CONTENT = 4000;
+
+    /** A parsed send and the data its challenges show. */
+    record Parsed(SendIntent intent, String intentJson) {
+    }
 
     private SendIntents() {
     }
 
-    static SendIntent read(JsonFields body) {
+    static Parsed read(JsonFields body) {
         String type = body.string("type");
         if (!type.equals("CREATE_TRANSACTION")) {
             throw ApiException.badRequest("type " + type + " is not supported by POST /requests on this server;"
@@ -26,15 +38,8 @@ final class SendIntents {
                 ApiException.badRequest("field 'data.transaction_data' is required"));
         JsonFields fees = data.optionalObject("fees_strategy").orElseThrow(() ->
                 ApiException.badRequest("field 'data.fees_strategy' is required"));
-        Optional<Transaction.Note> note = body.optionalObject("note")
-                .map(n -> new Transaction.Note(n.string("title"), n.string("content")));
-        String intentJson;
-        try {
-            intentJson = Json.mapper().writeValueAsString(data.node());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        return new SendIntent(
+        Optional<Transaction.Note> note = body.optionalObject("note").map(SendIntents::note);
+        SendIntent intent = new SendIntent(
                 data.longValue("account_id"),
                 data.string("transaction_type"),
                 transaction.string("account_name"),
@@ -44,8 +49,59 @@ final class SendIntents {
                 transaction.amount("max_fees"),
                 transaction.optionalString("contract_address"),
                 strategy(fees),
-                note,
-                intentJson);
+                note);
+        return new Parsed(intent, intentJson(intent));
+    }
+
+    private static Transaction.Note note(JsonFields note) {
+        String title = note.string("title");
+        String content = note.string("content");
+        if (title.length() > MAX_NOTE_TITLE) {
+            throw ApiException.badRequest("field '" + note.path("title") + "' is longer than " + MAX_NOTE_TITLE + " characters");
+        }
+        if (content.length() > MAX_NOTE_CONTENT) {
+            throw ApiException.badRequest("field '" + note.path("content") + "' is longer than " + MAX_NOTE_CONTENT
+                    + " characters");
+        }
+        return new Transaction.Note(title, content);
+    }
+
+    /** The request's data in the spec's shape, from the parsed values only. */
+    private static String intentJson(SendIntent intent) {
+        ObjectNode data = Json.mapper().createObjectNode();
+        data.put("account_id", intent.accountId());
+        ObjectNode fees = data.putObject("fees_strategy");
+        ObjectNode feeData = Json.mapper().createObjectNode();
+        switch (intent.feeStrategy()) {
+            case SendIntent.FeeStrategy.Speed speed -> {
+                fees.put("type", "SPEED");
+                feeData.put("speed", speed.level().name());
+            }
+            case SendIntent.FeeStrategy.PerByte perByte -> {
+                fees.put("type", "CUSTOM");
+                feeData.put("fees_per_byte", perByte.feesPerByte().toString());
+            }
+            case SendIntent.FeeStrategy.Eip1559 custom -> {
+                fees.put("type", "CUSTOM");
+                feeData.put("gas_limit", custom.gasLimit().toString());
+                feeData.put("priority_fees", custom.priorityFees().toString());
+            }
+            case SendIntent.FeeStrategy.GasPrice custom -> {
+                fees.put("type", "CUSTOM");
+                feeData.put("gas_limit", custom.gasLimit().toString());
+                feeData.put("gas_price", custom.gasPrice().toString());
+            }
+        }
+        fees.set("data", feeData);
+        ObjectNode transaction = data.putObject("transaction_data");
+        transaction.put("account_name", intent.accountName());
+        transaction.put("amount", intent.amount().toString());
+        intent.contractAddress().ifPresent(contract -> transaction.put("contract_address", contract));
+        transaction.put("currency", intent.currency());
+        transaction.put("max_fees", intent.maxFees().toString());
+        transaction.put("recipient", intent.recipient());
+        data.put("transaction_type", intent.transactionType());
+        return data.toString();
     }
 
     private static SendIntent.FeeStrategy strategy(JsonFields fees) {
@@ -78,6 +134,7 @@ final class SendIntents {
         };
     }
 
+    /** The spec sends fee parameters as strings of digits, like amounts. */
     private static BigInteger integer(JsonFields data, String name) {
         return data.amount(name).value();
     }

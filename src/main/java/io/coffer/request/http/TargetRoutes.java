@@ -2,7 +2,6 @@ package io.coffer.request.http;
 
 import io.coffer.common.Caller;
 import io.coffer.common.Outcome;
-import io.coffer.common.UnitOfWork;
 import io.coffer.http.Api;
 import io.coffer.http.ApiException;
 import io.coffer.http.Bodies;
@@ -42,9 +41,7 @@ public final class TargetRoutes {
 
     private final RequestService requests;
     private final TransactionService transactions;
-    private final SendService sends;
     private final io.coffer.account.AccountService accounts;
-    private final UnitOfWork unitOfWork;
     private final Bodies bodies;
     private final Map<TargetType, ObjectCheck> objects;
 
@@ -57,15 +54,12 @@ public final class TargetRoutes {
      * @param objects how to check the visibility of users, groups, entities and whitelists, whose
      *     histories are served here
      */
-    public TargetRoutes(RequestService requests, TransactionService transactions, SendService sends,
-                        io.coffer.account.AccountService accounts, UnitOfWork unitOfWork, Bodies bodies,
-                        Map<TargetType, ObjectCheck> objects) {
+    public TargetRoutes(RequestService requests, TransactionService transactions, io.coffer.account.AccountService accounts,
+                        Bodies bodies, Map<TargetType, ObjectCheck> objects) {
         this.objects = Map.copyOf(objects);
         this.requests = requests;
         this.transactions = transactions;
-        this.sends = sends;
         this.accounts = accounts;
-        this.unitOfWork = unitOfWork;
         this.bodies = bodies;
     }
 
@@ -86,13 +80,17 @@ public final class TargetRoutes {
     private void objectHistory(ServerRequest req, ServerResponse res, Caller caller, TargetType type, String parameter) {
         long id = PathParams.id(req, parameter);
         objects.get(type).visible(caller, id).orElseThrow(problem -> new ApiException(ErrorBody.of(problem)));
-        Responses.ok(res, unitOfWork.read(tx -> RequestJson.history(requests.history(tx, caller, type, id),
-                requests.requestsOf(tx, caller, type, id))));
+        history(res, caller, type, id);
+    }
+
+    private void history(ServerResponse res, Caller caller, TargetType type, long id) {
+        RequestService.History history = requests.history(caller, type, id);
+        Responses.ok(res, RequestJson.history(history.events(), history.requests()));
     }
 
     private void estimate(ServerRequest req, ServerResponse res, Caller caller) {
-        var intent = SendIntents.read(bodies.object(req));
-        Outcome<SendService.Estimate> estimate = unitOfWork.read(tx -> sends.estimate(tx, caller, intent));
+        var intent = SendIntents.read(bodies.object(req)).intent();
+        Outcome<SendService.Estimate> estimate = transactions.estimate(caller, intent);
         Responses.outcome(res, estimate, found -> switch (found.fees()) {
             case FeePlan.Evm evm -> new EvmEstimate(evm.maxFee().toString(),
                     new EvmFees(evm.gasLimit(), evm.priorityFeePerGas()));
@@ -104,9 +102,7 @@ public final class TargetRoutes {
     private void transactionHistory(ServerRequest req, ServerResponse res, Caller caller) {
         long id = PathParams.id(req, "transaction_id");
         transactions.get(caller, id).orElseThrow(problem -> new ApiException(ErrorBody.of(problem)));
-        Responses.ok(res, unitOfWork.read(tx -> RequestJson.history(
-                requests.history(tx, caller, TargetType.TRANSACTION, id),
-                requests.requestsOf(tx, caller, TargetType.TRANSACTION, id))));
+        history(res, caller, TargetType.TRANSACTION, id);
     }
 
     private void rejectTransaction(ServerRequest req, ServerResponse res, Caller caller) {
@@ -118,8 +114,6 @@ public final class TargetRoutes {
     private void accountHistory(ServerRequest req, ServerResponse res, Caller caller) {
         long id = PathParams.id(req, "account_id");
         accounts.find(caller, id).orElseThrow(problem -> new ApiException(ErrorBody.of(problem)));
-        Responses.ok(res, unitOfWork.read(tx -> RequestJson.history(
-                requests.history(tx, caller, TargetType.ACCOUNT, id),
-                requests.requestsOf(tx, caller, TargetType.ACCOUNT, id))));
+        history(res, caller, TargetType.ACCOUNT, id);
     }
 }

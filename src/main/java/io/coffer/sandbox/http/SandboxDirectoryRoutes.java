@@ -15,7 +15,6 @@ import io.coffer.http.PathParams;
 import io.coffer.http.Responses;
 import io.coffer.label.LabelService;
 import io.coffer.label.http.LabelJson;
-import io.coffer.reporting.ReportingKeyService;
 import io.coffer.request.RequestService;
 import io.coffer.request.http.AdminIntents;
 import io.coffer.transaction.TransactionService;
@@ -25,20 +24,16 @@ import io.coffer.whitelist.WhitelistService;
 import io.coffer.whitelist.http.WhitelistJson;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
  * The sandbox's shortcuts for the workspace model: groups, entities and whitelists created at once
- * (checked as their requests would be, without approvals), labels and tags, reporting keys, API
- * access and suspension. Admins only; the normal way is {@code POST /requests}.
+ * (checked as their requests would be, without approvals), labels and tags, API access and
+ * suspension. Admins of sandbox workspaces only; the normal way is {@code POST /requests}.
  */
 public final class SandboxDirectoryRoutes {
 
     record ApiAccess(SandboxRoutes.ApiUserView apiUser) {
-    }
-
-    record IssuedKeyView(long id, String name, String key) {
     }
 
     private final RequestService requests;
@@ -49,15 +44,14 @@ public final class SandboxDirectoryRoutes {
     private final AccountService accounts;
     private final TransactionService transactions;
     private final UserService users;
-    private final ReportingKeyService reportingKeys;
     private final Bodies bodies;
     private final UnaryOperator<CallerHandler> guard;
 
-    /** @param guard wraps each handler with the sandbox token check */
+    /** @param guard wraps each handler with the sandbox's checks (token, sandbox workspace, admin) */
     public SandboxDirectoryRoutes(RequestService requests, GroupService groups, EntityService entities,
                                   WhitelistService whitelists, LabelService labels, AccountService accounts,
-                                  TransactionService transactions, UserService users, ReportingKeyService reportingKeys,
-                                  Bodies bodies, UnaryOperator<CallerHandler> guard) {
+                                  TransactionService transactions, UserService users, Bodies bodies,
+                                  UnaryOperator<CallerHandler> guard) {
         this.requests = requests;
         this.groups = groups;
         this.entities = entities;
@@ -66,7 +60,6 @@ public final class SandboxDirectoryRoutes {
         this.accounts = accounts;
         this.transactions = transactions;
         this.users = users;
-        this.reportingKeys = reportingKeys;
         this.bodies = bodies;
         this.guard = guard;
     }
@@ -78,7 +71,6 @@ public final class SandboxDirectoryRoutes {
         api.post("/sandbox/labels", guard.apply(this::createLabel));
         api.post("/sandbox/accounts/{account_id}/labels", guard.apply(this::tagAccount));
         api.post("/sandbox/transactions/{transaction_id}/labels", guard.apply(this::tagTransaction));
-        api.post("/sandbox/reporting-keys", guard.apply(this::issueReportingKey));
         api.post("/sandbox/api-users/{user_id}/api-access", guard.apply(this::apiAccess));
         api.post("/sandbox/api-users/{user_id}/suspension", guard.apply(this::suspension));
     }
@@ -121,14 +113,6 @@ public final class SandboxDirectoryRoutes {
         Responses.outcome(res, transactions.get(caller, transactionId)
                         .flatMap(found -> labels.tag(caller, labelId, false, transactionId)),
                 label -> labels.ofTransaction(transactionId).stream().map(LabelJson::of).toList());
-    }
-
-    private void issueReportingKey(ServerRequest req, ServerResponse res, Caller caller) {
-        JsonFields body = bodies.object(req);
-        List<Long> entityIds = body.optionalLongs("entities", 1)
-                .orElseThrow(() -> ApiException.badRequest("field 'entities' is required"));
-        Responses.outcome(res, reportingKeys.issue(caller, body.string("name"), entityIds),
-                key -> new IssuedKeyView(key.id(), key.name(), key.key()));
     }
 
     private void apiAccess(ServerRequest req, ServerResponse res, Caller caller) {

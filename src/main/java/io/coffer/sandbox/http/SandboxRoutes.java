@@ -6,6 +6,7 @@ import io.coffer.account.http.AccountJson;
 import io.coffer.account.http.RulesJson;
 import io.coffer.common.Caller;
 import io.coffer.common.Role;
+import io.coffer.common.WorkspaceKind;
 import io.coffer.http.Api;
 import io.coffer.http.ApiException;
 import io.coffer.http.Bodies;
@@ -15,6 +16,7 @@ import io.coffer.http.Json;
 import io.coffer.http.JsonFields;
 import io.coffer.http.PathParams;
 import io.coffer.http.Responses;
+import io.coffer.request.RequestService;
 import io.coffer.transaction.TransactionService;
 import io.coffer.transaction.http.TransactionJson;
 import io.coffer.user.ApiUserCredentials;
@@ -27,11 +29,15 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The sandbox API, a Coffer extension: create workspaces, API users and accounts, deposit funds,
- * mine blocks and move the workspace clock. Bound to a non-loopback address, every call also needs
+ * The sandbox API, a Coffer extension: create sandbox workspaces, API users and accounts, deposit
+ * funds, mine blocks and move the workspace clock. These calls bypass governance, so they work only
+ * in sandbox workspaces (a live workspace answers every one with 403 and changes nothing), and
+ * those that change something are for admins only (an operator's integration meets exactly the
+ * rules it will meet live). Bound to a non-loopback address, every call also needs
  * {@code X-Coffer-Sandbox-Token}.
  */
 public final class SandboxRoutes {
@@ -54,7 +60,7 @@ public final class SandboxRoutes {
     record Mined(String currency, long height) {
     }
 
-    record ClockMoved(String now) {
+    record Clock(String now) {
     }
 
     record RawTransaction(long id, String raw) {
@@ -67,6 +73,7 @@ public final class SandboxRoutes {
     private final UserService users;
     private final AccountService accounts;
     private final TransactionService transactions;
+    private final RequestService requests;
     private final Bodies bodies;
     private final Optional<byte[]> requiredToken;
 
@@ -74,35 +81,38 @@ public final class SandboxRoutes {
      * @param requiredToken the token sandbox calls must carry, or empty on a loopback-only server
      */
     public SandboxRoutes(WorkspaceService workspaces, UserService users, AccountService accounts,
-                         TransactionService transactions, Bodies bodies, Optional<String> requiredToken) {
+                         TransactionService transactions, RequestService requests, Bodies bodies,
+                         Optional<String> requiredToken) {
         this.workspaces = workspaces;
         this.users = users;
         this.accounts = accounts;
         this.transactions = transactions;
+        this.requests = requests;
         this.bodies = bodies;
         this.requiredToken = requiredToken.map(token -> token.getBytes(StandardCharsets.UTF_8));
     }
 
     public void register(Api api) {
-        api.publicPost("/sandbox/workspaces", guarded(this::createWorkspace));
-        api.post("/sandbox/api-users", guarded(this::createApiUser));
-        api.post("/sandbox/accounts", guarded(this::createAccount));
-        api.post("/sandbox/accounts/{account_id}/deposits", guarded(this::deposit));
-        api.post("/sandbox/networks/{currency}/blocks", guarded(this::mine));
-        api.post("/sandbox/clock", guarded(this::advanceClock));
-        api.post("/sandbox/networks/{currency}/settings", guarded(this::networkSettings));
-        api.get("/sandbox/transactions/{transaction_id}/raw", guarded(this::rawTransaction));
+        api.publicPost("/sandbox/workspaces", guardedBootstrap(this::createWorkspace));
+        api.post("/sandbox/api-users", guardedWrite(this::createApiUser));
+        api.post("/sandbox/accounts", guardedWrite(this::createAccount));
+        api.post("/sandbox/accounts/{account_id}/deposits", guardedWrite(this::deposit));
+        api.post("/sandbox/networks/{currency}/blocks", guardedWrite(this::mine));
+        api.get("/sandbox/clock", guardedRead(this::clock));
+        api.post("/sandbox/clock", guardedWrite(this::advanceClock));
+        api.post("/sandbox/networks/{currency}/settings", guardedWrite(this::networkSettings));
+        api.get("/sandbox/transactions/{transaction_id}/raw", guardedRead(this::rawTransaction));
     }
 
     private void createWorkspace(ServerRequest req, ServerResponse res) {
-        JsonFields body = bodies.object(req);
-        Responses.outcome(res, workspaces.create(body.string("name"), body.optionalString("username").orElse("admin"),
-                        body.optionalString("public_key")),
+        JsonFields body = bodies.object(req).allowOnly("name", "username", "public_key");
+        Responses.outcome(res, workspaces.create(body.string("name"), WorkspaceKind.SANDBOX,
+                        body.optionalString("username").orElse("admin"), body.optionalString("public_key")),
                 created -> new WorkspaceCreated(created.name(), ApiUserView.of(created.admin())));
     }
 
     private void createApiUser(ServerRequest req, ServerResponse res, Caller caller) {
-        JsonFields body = bodies.object(req);
+        JsonFields body = bodies.object(req).allowOnly("username", "role", "view_all", "public_key");
         Role role = body.optionalString("role").map(name -> switch (name) {
             case "ADMIN" -> Role.ADMIN;
             case "OPERATOR" -> Role.OPERATOR;
@@ -114,7 +124,7 @@ public final class SandboxRoutes {
     }
 
     private void createAccount(ServerRequest req, ServerResponse res, Caller caller) {
-        JsonFields body = bodies.object(req);
+        JsonFields body = bodies.object(req).allowOnly("name", "currency", "contract_address", "parent", "governance_rules");
         NewAccountRequest request = new NewAccountRequest(body.string("name"), body.string("currency"),
                 body.optionalString("contract_address"), body.optionalLong("parent"),
                 body.optionalArray("governance_rules").map(RulesJson::parse));
@@ -123,14 +133,14 @@ public final class SandboxRoutes {
 
     private void deposit(ServerRequest req, ServerResponse res, Caller caller) {
         long accountId = PathParams.id(req, "account_id");
-        JsonFields body = bodies.object(req);
+        JsonFields body = bodies.object(req).allowOnly("amount", "sender");
         Responses.outcome(res, transactions.deposit(caller, accountId, body.amount("amount"), body.optionalString("sender")),
                 TransactionJson::view);
     }
 
     private void mine(ServerRequest req, ServerResponse res, Caller caller) {
         String currency = PathParams.string(req, "currency");
-        JsonFields body = bodies.optionalObject(req);
+        JsonFields body = bodies.optionalObject(req).allowOnly("count");
         long count = body.optionalLong("count").orElse(1L);
         if (count < 1 || count > 1000) {
             throw ApiException.badRequest("field 'count' must be between 1 and 1000");
@@ -139,15 +149,31 @@ public final class SandboxRoutes {
                 tip -> new Mined(currency, tip.height()));
     }
 
+    private void clock(ServerRequest req, ServerResponse res, Caller caller) {
+        Responses.ok(res, new Clock(Json.format(workspaces.now(caller))));
+    }
+
+    /**
+     * Moves the clock, then does at once what the new time makes due in the workspace (requests
+     * expire and release their funds, block timers produce their blocks), so a script sees it on its
+     * next call rather than after the background job's next round.
+     */
     private void advanceClock(ServerRequest req, ServerResponse res, Caller caller) {
-        JsonFields body = bodies.object(req);
-        Responses.outcome(res, workspaces.advanceClock(caller, body.longValue("advance_seconds")),
-                now -> new ClockMoved(Json.format(now)));
+        JsonFields body = bodies.object(req).allowOnly("advance_seconds");
+        Responses.outcome(res, workspaces.advanceClock(caller, body.longValue("advance_seconds")), now -> {
+            catchUp(caller, now);
+            return new Clock(Json.format(now));
+        });
+    }
+
+    private void catchUp(Caller caller, Instant now) {
+        requests.expireDue(caller.workspaceId(), now);
+        transactions.produceDueBlocks(caller.workspaceId());
     }
 
     private void networkSettings(ServerRequest req, ServerResponse res, Caller caller) {
         String currency = PathParams.string(req, "currency");
-        JsonFields body = bodies.object(req);
+        JsonFields body = bodies.object(req).allowOnly("failure_rate", "block_interval_seconds");
         Optional<java.math.BigDecimal> rate = body.optionalDecimal("failure_rate");
         Optional<Long> interval = body.optionalLong("block_interval_seconds");
         Responses.outcome(res, transactions.configure(caller, currency, rate, interval, body.has("block_interval_seconds")),
@@ -161,18 +187,40 @@ public final class SandboxRoutes {
         Responses.outcome(res, transactions.raw(caller, id), raw -> new RawTransaction(id, raw));
     }
 
-    private Handler guarded(Handler handler) {
+    private Handler guardedBootstrap(Handler handler) {
         return (req, res) -> {
             checkToken(req);
             handler.handle(req, res);
         };
     }
 
-    public CallerHandler guarded(CallerHandler handler) {
+    /** A sandbox read: sandbox workspaces only. */
+    private CallerHandler guardedRead(CallerHandler handler) {
         return (req, res, caller) -> {
             checkToken(req);
+            checkSandboxWorkspace(caller);
             handler.handle(req, res, caller);
         };
+    }
+
+    /** A sandbox change: sandbox workspaces only, admins only. */
+    public CallerHandler guardedWrite(CallerHandler handler) {
+        return (req, res, caller) -> {
+            checkToken(req);
+            checkSandboxWorkspace(caller);
+            if (caller.role() != Role.ADMIN) {
+                throw ApiException.forbidden("sandbox calls that change a workspace are for its admins; user "
+                        + caller.userId() + " is " + caller.role());
+            }
+            handler.handle(req, res, caller);
+        };
+    }
+
+    private static void checkSandboxWorkspace(Caller caller) {
+        if (caller.kind() != WorkspaceKind.SANDBOX) {
+            throw ApiException.forbidden("workspace " + caller.workspaceName() + " is a live workspace: the sandbox"
+                    + " is not available in it; it changes through governed requests (POST /requests)");
+        }
     }
 
     private void checkToken(ServerRequest req) {

@@ -127,6 +127,17 @@ public final class JdbcApiUsers implements ApiUsers {
     }
 
     @Override
+    public void endSessions(Tx tx, long userId) {
+        Sql.update(tx, "UPDATE api_user SET session_epoch = session_epoch + 1 WHERE id = ?", userId);
+        Sql.update(tx, "UPDATE refresh_token SET revoked = TRUE WHERE user_id = ? AND revoked = FALSE", userId);
+    }
+
+    @Override
+    public void setPublicKey(Tx tx, long userId, String publicKey) {
+        Sql.update(tx, "UPDATE api_user SET public_key = ? WHERE id = ?", publicKey, userId);
+    }
+
+    @Override
     public List<Long> activeAdmins(Tx tx, long workspaceId) {
         return Sql.list(tx, "SELECT id FROM api_user WHERE workspace_id = ? AND role = 'ADMIN' AND status = 'ACTIVE'"
                 + " ORDER BY id", row -> row.getLong(1), workspaceId);

@@ -42,10 +42,23 @@ class AdminChangeJsonTest {
                         Optional.empty()), Optional.empty()),
                 new AdminChange.EditAccount(4, Optional.empty(), Optional.of(rules)),
                 new AdminChange.CreateUser(RequestType.CREATE_API_USER, "u", Role.ADMIN, true, "04" + "ab".repeat(64)),
+                new AdminChange.CreateUser(RequestType.CREATE_OPERATOR, "o", Role.OPERATOR, false, "04" + "cd".repeat(64)),
                 new AdminChange.RevokeUser(11),
+                new AdminChange.ReplaceApprovalKey(RequestType.MIGRATE_ADMIN, 12, "04" + "ef".repeat(64)),
+                new AdminChange.ReplaceApprovalKey(RequestType.MIGRATE_OPERATOR, 13, "04" + "01".repeat(64)),
                 new AdminChange.UpdateQuorum(3));
         for (AdminChange change : changes) {
-            assertThat(AdminChangeJson.read(AdminChangeJson.write(change))).as(change.toString()).isEqualTo(change);
+            assertThat(AdminChangeJson.read(change.type(), AdminChangeJson.write(change))).as(change.toString())
+                    .isEqualTo(change);
         }
+    }
+
+    @Test
+    void storedChangesAreKeyedByRequestTypeNotByJavaClassNames() {
+        String stored = AdminChangeJson.write(new AdminChange.RevokeGroup(5));
+        assertThat(stored).doesNotContain("RevokeGroup").doesNotContain("kind");
+        // A change stored by an earlier version, with the class name it then carried, still reads back.
+        assertThat(AdminChangeJson.read(RequestType.REVOKE_GROUP, "{\"kind\":\"SomeOldName\",\"id\":5}"))
+                .isEqualTo(new AdminChange.RevokeGroup(5));
     }
 }
