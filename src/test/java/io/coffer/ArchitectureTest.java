@@ -44,6 +44,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void httpAdaptersNeverOpenAUnitOfWork() {
+        noClasses().that().resideInAPackage("..http..")
+                .should().dependOnClassesThat().areAssignableTo(io.coffer.common.UnitOfWork.class)
+                .because("transactions are the services' business: a route calls one service method")
+                .check(CLASSES);
+    }
+
+    @Test
     void storageAdaptersNeverReachHttp() {
         noClasses().that().resideInAPackage("..db..")
                 .should().dependOnClassesThat().resideInAPackage("..http..")

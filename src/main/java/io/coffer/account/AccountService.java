@@ -120,6 +120,14 @@ public final class AccountService {
         Set<Long> lists = new HashSet<>();
         for (RuleSetDraft draft : drafts) {
             for (RuleSetDraft.RuleDraft rule : draft.rules()) {
+                if (rule instanceof RuleSetDraft.RuleDraft.Threshold threshold) {
+                    for (Rule.Range range : threshold.ranges()) {
+                        if (catalog.currency(range.currencyType()).isEmpty()) {
+                            return Outcome.invalid("governance_rules: THRESHOLD currency_type '" + range.currencyType()
+                                    + "' is not a currency of GET /currencies");
+                        }
+                    }
+                }
                 if (rule instanceof RuleSetDraft.RuleDraft.MultiAuthorizations multi) {
                     for (Rule.Step step : multi.steps()) {
                         if (step instanceof Rule.GroupStep group) {

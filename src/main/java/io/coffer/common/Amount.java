@@ -57,8 +57,16 @@ public record Amount(BigInteger value) implements Comparable<Amount> {
         return java.util.Optional.of(new Amount(value));
     }
 
+    /** Adds; only for sums that cannot exceed the bound (parts of a balance already checked). */
     public Amount plus(Amount other) {
         return new Amount(value.add(other.value));
+    }
+
+    /** Adds amounts that come from input: a sum above 2^256-1 is a refusal naming what was added, never an exception. */
+    public Outcome<Amount> plusWithin(Amount other, String what) {
+        BigInteger sum = value.add(other.value);
+        return sum.compareTo(MAX_VALUE) > 0 ? Outcome.invalid(what + " exceed 2^256-1 base units")
+                : Outcome.ok(new Amount(sum));
     }
 
     /** Subtracts, failing with {@link ArithmeticException} if the result would be negative. */

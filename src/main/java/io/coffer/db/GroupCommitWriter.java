@@ -28,12 +28,18 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
     private static final int MAX_BATCH = 64;
+    /**
+     * Writes waiting for the writer at most. Each holds a blocked caller (a virtual thread and its
+     * request), so beyond this a caller is answered 503 at once rather than queued without limit;
+     * at a few thousand commits a second it is well under a second of work.
+     */
+    static final int MAX_QUEUED = 4096;
 
     private record Job<T>(Function<Tx, Outcome<T>> work, CompletableFuture<Outcome<T>> result) {
     }
 
     private final DataSource dataSource;
-    private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -51,7 +57,9 @@ final class GroupCommitWriter implements AutoCloseable {
             throw new IllegalStateException("the database writer is closed");
         }
         CompletableFuture<Outcome<T>> result = new CompletableFuture<>();
-        queue.add(new Job<>(work, result));
+        if (!queue.offer(new Job<>(work, result))) {
+            throw new io.coffer.common.Overloaded("the database writer has " + MAX_QUEUED + " writes waiting; try again");
+        }
         try {
             return result.join();
         } catch (CompletionException e) {

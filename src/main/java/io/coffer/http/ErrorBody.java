@@ -35,12 +35,12 @@ public record ErrorBody(String message, String name, int statusCode) {
         return new ErrorBody(message, "PayloadTooLargeError", 413);
     }
 
-    public static ErrorBody unsupportedMediaType(String message) {
-        return new ErrorBody(message, "UnsupportedMediaTypeError", 415);
-    }
-
     public static ErrorBody internal(String message) {
         return new ErrorBody(message, "InternalServerError", 500);
+    }
+
+    public static ErrorBody unavailable(String message) {
+        return new ErrorBody(message, "ServiceUnavailableError", 503);
     }
 
     public static ErrorBody notImplemented(String message) {

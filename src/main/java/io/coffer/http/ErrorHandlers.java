@@ -23,6 +23,10 @@ public final class ErrorHandlers {
 
     public static void register(HttpRouting.Builder routing) {
         routing.error(ApiException.class, (req, res, e) -> Responses.error(res, e.body()));
+        routing.error(io.coffer.common.Overloaded.class, (req, res, e) -> {
+            res.header(HeaderNames.RETRY_AFTER, "1");
+            Responses.error(res, ErrorBody.unavailable(e.getMessage()));
+        });
         routing.error(Throwable.class, (req, res, e) -> {
             if (e instanceof VirtualMachineError fatal) {
                 // Out of memory (or worse): the process's handler ends it, so a supervisor can restart it.

@@ -80,6 +80,17 @@ public final class Query {
         });
     }
 
+    /** A non-negative integer of up to 18 digits (a parameter the contract types as integer). */
+    public Optional<Long> wholeNumber(String name) {
+        return string(name).map(value -> {
+            if (value.isEmpty() || value.length() > 18 || !allDigits(value)) {
+                throw ApiException.badRequest("query parameter '" + name + "' must be a whole number, got '"
+                        + abbreviate(value) + "'");
+            }
+            return Long.parseLong(value);
+        });
+    }
+
     public Optional<Boolean> bool(String name) {
         return string(name).map(value -> switch (value.toLowerCase(Locale.ROOT)) {
             case "true", "1" -> true;
@@ -154,7 +165,13 @@ public final class Query {
     public static Instant parseInstant(String name, String value) {
         String normalized = value.trim().replace(' ', '+');
         try {
-            return OffsetDateTime.parse(normalized).toInstant();
+            OffsetDateTime parsed = OffsetDateTime.parse(normalized);
+            // RFC 3339 years are four digits: 0001 to 9999 (and every later computation stays in range).
+            if (parsed.getYear() < 1 || parsed.getYear() > 9999) {
+                throw ApiException.badRequest("query parameter '" + name + "' must be a date-time in the years 0001 to"
+                        + " 9999, got '" + abbreviate(value) + "'");
+            }
+            return parsed.toInstant();
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("query parameter '" + name
                     + "' must be an RFC 3339 date-time such as 2026-01-31T12:00:00Z, got '" + abbreviate(value) + "'");

@@ -75,6 +75,14 @@ public final class LedgerService {
             buckets.put(entry.bucket(), next);
             written.add(new LedgerStore.WrittenEntry(entry, Optional.of(new Amount(next))));
         }
+        for (Long id : accountIds) {
+            EnumMap<Bucket, BigInteger> buckets = working.get(id);
+            // The sums a balance answers (total, pending) are amounts too: they must stay within the bound.
+            if (buckets.get(Bucket.CONFIRMED).add(buckets.get(Bucket.INCOMING)).compareTo(Amount.MAX_VALUE) > 0
+                    || buckets.get(Bucket.INCOMING).add(buckets.get(Bucket.OUTGOING)).compareTo(Amount.MAX_VALUE) > 0) {
+                return Outcome.invalid("the balance of account " + id + " would exceed 2^256-1");
+            }
+        }
         Map<Long, Balance> result = new HashMap<>();
         for (Long id : accountIds) {
             EnumMap<Bucket, BigInteger> buckets = working.get(id);

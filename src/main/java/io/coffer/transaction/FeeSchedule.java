@@ -18,6 +18,13 @@ public final class FeeSchedule {
     static final BigInteger TOKEN_TRANSFER_GAS_USED = BigInteger.valueOf(52_000);
     /** No transaction may ask for more gas than a block holds (Ethereum mainnet's 30 million). */
     static final BigInteger BLOCK_GAS_LIMIT = BigInteger.valueOf(30_000_000);
+    /**
+     * A CUSTOM fee may cost at most this many times the FAST estimate of the same transfer (EVM:
+     * gas_limit × max fee per gas against the FAST maximum; Bitcoin-like: the rate against FAST's).
+     * Fees leave the account for good, so a slip of the finger or an operator paying "fees" to a
+     * miner it controls must not be able to drain it.
+     */
+    static final BigInteger MAX_CUSTOM_MULTIPLE = BigInteger.TEN;
 
     private FeeSchedule() {
     }

@@ -41,8 +41,9 @@ public final class SendService {
     record Plan(Account account, Currency currency, Optional<Token> token, Optional<Account> feeAccount, FeePlan fees,
                 List<Utxo> inputs, Amount change, String speed) {
 
-        Amount reservedAmount(Amount amount) {
-            return feeAccount.isPresent() ? amount : amount.plus(fees.maxFee());
+        /** What the sending account reserves: the amount, plus the fees when it pays them itself. */
+        Outcome<Amount> reservedAmount(Amount amount) {
+            return feeAccount.isPresent() ? Outcome.ok(amount) : amount.plusWithin(fees.maxFee(), "amount plus maximum fees");
         }
 
         Amount reservedFees() {
@@ -82,15 +83,16 @@ public final class SendService {
 
     /** Prices a send without reserving anything (the estimate-fees route). */
     public Outcome<Estimate> estimate(Tx tx, Caller caller, SendIntent intent) {
-        return plan(tx, caller, intent, false).map(plan -> new Estimate(plan.currency(), plan.fees(), plan.inputs().size()));
+        return plan(tx, caller, intent, false).flatMap(plan -> plan.reservedAmount(intent.amount())
+                .map(payable -> new Estimate(plan.currency(), plan.fees(), plan.inputs().size())));
     }
 
     /** Creates a send awaiting approval and reserves what it may spend; nothing is kept if it cannot be paid. */
     public Outcome<Transaction> create(Tx tx, Caller caller, SendIntent intent, Instant now) {
-        return plan(tx, caller, intent, true).flatMap(plan -> {
+        return plan(tx, caller, intent, true).flatMap(plan -> plan.reservedAmount(intent.amount()).flatMap(toReserve -> {
             Account account = plan.account();
             Transaction.Send send = new Transaction.Send(0, plan.token().map(Token::contractAddress),
-                    plan.feeAccount().map(Account::id), plan.reservedAmount(intent.amount()), plan.reservedFees(),
+                    plan.feeAccount().map(Account::id), toReserve, plan.reservedFees(),
                     plan.speed(), plan.fees(), Optional.empty(), Optional.empty(), plan.change(), intent.note(),
                     Optional.empty());
             Transaction draft = new Transaction(0, caller.workspaceId(), account.id(), TransactionType.SEND,
@@ -110,7 +112,7 @@ public final class SendService {
             }
             utxos.reserve(tx, plan.inputs(), id);
             return Outcome.ok(transactions.find(tx, caller.workspaceId(), id).orElseThrow());
-        });
+        }));
     }
 
     /**
@@ -301,6 +303,14 @@ public final class SendService {
             return Outcome.invalid("gas_limit " + fees.gasLimit() + " is above the network's block gas limit, "
                     + FeeSchedule.BLOCK_GAS_LIMIT);
         }
+        BigInteger fastest = defaultLimit.multiply(base.multiply(BigInteger.TWO)
+                .add(FeeSchedule.priorityFee(SendIntent.SpeedLevel.FAST)));
+        BigInteger cap = fastest.multiply(FeeSchedule.MAX_CUSTOM_MULTIPLE);
+        if (fees.gasLimit().multiply(fees.maxFeePerGas()).compareTo(cap) > 0) {
+            return Outcome.invalid("these fees could cost up to " + fees.gasLimit().multiply(fees.maxFeePerGas())
+                    + " base units: a CUSTOM fee may cost at most " + FeeSchedule.MAX_CUSTOM_MULTIPLE
+                    + " times the FAST estimate, " + cap);
+        }
         Optional<Account> feeAccount = Optional.empty();
         if (token.isPresent()) {
             feeAccount = account.parentId().flatMap(parent -> accounts.find(tx, account.workspaceId(), parent));
@@ -331,6 +341,11 @@ public final class SendService {
         }
         if (rate.signum() <= 0) {
             return Outcome.invalid("fees_per_byte must be at least 1");
+        }
+        BigInteger maxRate = FeeSchedule.feeRate(SendIntent.SpeedLevel.FAST).multiply(FeeSchedule.MAX_CUSTOM_MULTIPLE);
+        if (rate.compareTo(maxRate) > 0) {
+            return Outcome.invalid("fees_per_byte " + rate + " is above " + maxRate + ": a CUSTOM fee may be at most "
+                    + FeeSchedule.MAX_CUSTOM_MULTIPLE + " times the FAST rate");
         }
         BitcoinAddresses.Target recipient = ((BitcoinAddresses) currency.addresses()).target(intent.recipient()).orElseThrow();
         BigInteger amount = intent.amount().value();

@@ -196,9 +196,14 @@ abstract class SendFamiliesCases extends ServerCases {
         ApiResponse huge = admin.client().post("/transactions/estimate-fees", Governed.send(account, "ETHEREUM_LIKE_SEND",
                 "1000", ETH_RECIPIENT, "0", Map.of("type", "CUSTOM", "data", Map.of("gas_limit", "30000",
                         "priority_fees", "1000000000000000000000000000000"))));
-        assertThat(huge.status()).as(huge.raw()).isEqualTo(200);
-        assertThat(huge.get("coin_fields").path("priority_fees").bigIntegerValue())
-                .as("exact, never squeezed into a long").isEqualTo(BigInteger.TEN.pow(30));
+        assertThat(huge.status()).as("a custom fee above ten times the FAST estimate").isEqualTo(400);
+        assertThat(huge.text("message")).contains("10 times the FAST estimate");
+        ApiResponse allowed = admin.client().post("/transactions/estimate-fees", Governed.send(account,
+                "ETHEREUM_LIKE_SEND", "1000", ETH_RECIPIENT, "0", Map.of("type", "CUSTOM", "data", Map.of("gas_limit",
+                        "21000", "priority_fees", "123456789012"))));
+        assertThat(allowed.status()).as(allowed.raw()).isEqualTo(200);
+        assertThat(allowed.get("coin_fields").path("priority_fees").bigIntegerValue())
+                .as("exact, never squeezed").isEqualTo(new BigInteger("123456789012"));
     }
 
     @Test
@@ -212,11 +217,11 @@ abstract class SendFamiliesCases extends ServerCases {
         body.put("currency", "ethereum");
         body.put("governance_rules", List.of(
                 Map.of("name", "small", "rules", List.of(
-                        Map.of("type", "THRESHOLD", "data", List.of(Map.of("currency_type", "ethereum", "min", "0",
-                                "max", "1000"))),
+                        Map.of("type", "THRESHOLD", "data", List.of(Map.of("currency_type", "ethereum", "min", 0,
+                                "max", 1000))),
                         Map.of("type", "MULTI_AUTHORIZATIONS", "data", List.of(Governed.step(1, alice))))),
                 Map.of("name", "large", "rules", List.of(
-                        Map.of("type", "THRESHOLD", "data", List.of(Map.of("currency_type", "ethereum", "min", "1001"))),
+                        Map.of("type", "THRESHOLD", "data", List.of(Map.of("currency_type", "ethereum", "min", 1001))),
                         Map.of("type", "MULTI_AUTHORIZATIONS", "data", List.of(Governed.step(1, alice),
                                 Governed.step(1, bob)))))));
         JsonNode account = Sandbox.account(admin.client(), body);

@@ -82,12 +82,10 @@ public final class RulesJson {
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
-        if (value.isIntegralNumber()) {
+        // The contract types min and max as integers: a JSON number of any size, never a string.
+        if (value.isIntegralNumber() && value.bigIntegerValue().bitLength() <= 256) {
             return Optional.of(value.bigIntegerValue());
         }
-        if (value.isTextual() && value.textValue().matches("[0-9]{1,78}")) {
-            return Optional.of(new BigInteger(value.textValue()));
-        }
-        throw ApiException.badRequest("field '" + entry.path(name) + "' must be a whole number");
+        throw ApiException.badRequest("field '" + entry.path(name) + "' must be a JSON integer of at most 2^256-1");
     }
 }

@@ -33,6 +33,10 @@ public final class TransactionRoutes {
         this.labels = labels;
     }
 
+    /** The spec's values of the {@code interaction_type} filter. */
+    private static final java.util.List<String> INTERACTION_TYPES = java.util.List.of("APPROVAL", "STAKE", "SWAP",
+            "UNKNOWN", "UNWRAP", "WRAP");
+
     public void register(Api api) {
         api.get("/transactions", this::search);
         api.get("/transactions/{transaction_id}", this::get);
@@ -43,8 +47,9 @@ public final class TransactionRoutes {
         Query query = Query.of(req).allowOnly(SEARCH_PARAMETERS, false);
         // Memos, destination tags and contract interactions do not exist on Coffer's transactions
         // yet: filtering by them matches nothing.
-        boolean nothing = query.string("destination_tag").isPresent() || query.string("memo").isPresent()
-                || query.string("interaction_type").isPresent();
+        boolean nothing = query.wholeNumber("destination_tag").isPresent() || query.string("memo").isPresent()
+                || query.oneOf("interaction_type", value -> INTERACTION_TYPES.contains(value) ? java.util.Optional.of(value)
+                        : java.util.Optional.empty(), "one of " + INTERACTION_TYPES).isPresent();
         java.util.List<String> labels = new java.util.ArrayList<>(query.strings("tx_label"));
         query.string("label").ifPresent(labels::add);
         TransactionFilter filter = new TransactionFilter(query.id("id"), query.ids("account"), query.strings("currency"),
