@@ -27,6 +27,11 @@ public final class Bodies {
         return new JsonFields(node, "");
     }
 
+    /** Whether the request carries a body at all. */
+    public boolean present(ServerRequest req) {
+        return req.content().hasEntity();
+    }
+
     /** The body as a JSON object, or an empty object when the request has no body. */
     public JsonFields optionalObject(ServerRequest req) {
         byte[] bytes = bytes(req, true);

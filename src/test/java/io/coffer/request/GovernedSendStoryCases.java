@@ -301,7 +301,7 @@ abstract class GovernedSendStoryCases extends ServerCases {
                 assertThat(hidden.status()).as(path).isEqualTo(404);
             }
             assertThat(blind.post("/requests/" + requestId + "/approve", Map.of("jws", "a.b.c")).status()).isEqualTo(404);
-            assertThat(blind.post("/requests/" + requestId + "/reject", Map.of()).status()).isEqualTo(404);
+            assertThat(blind.send("POST", "/requests/" + requestId + "/reject", null).status()).isEqualTo(404);
             assertThat(blind.post("/transactions/" + transactionId + "/reject", Map.of()).status()).isEqualTo(404);
             assertThat(ids(blind.get("/requests"))).doesNotContain(requestId);
             assertThat(blind.get("/transactions?type=SEND").get("page_info").path("count").asInt()).isZero();

@@ -64,6 +64,17 @@ class SandboxPowersTest extends ServerCases {
         assertThat(OffsetDateTime.parse(later.get("/workspace").text("now"))).isAfterOrEqualTo(moved);
     }
 
+    /** Settings without a timer stored a timer of 0 seconds, and the next round of timers divided by it. */
+    @Test
+    void settingTheFailureRateAloneLeavesNoTimer() {
+        Sandbox.Workspace ws = Sandbox.workspace(server);
+        ApiResponse settings = ws.client().post("/sandbox/networks/bitcoin/settings", Map.of("failure_rate", 0.5));
+        assertThat(settings.json().has("block_interval_seconds")).as(settings.raw()).isFalse();
+        assertThat(ws.client().post("/sandbox/networks/bitcoin/settings", Map.of("failure_rate", 0)).json()
+                .has("block_interval_seconds")).isFalse();
+        assertThat(ws.client().post("/sandbox/clock", Map.of("advance_seconds", 1)).status()).isEqualTo(200);
+    }
+
     /** Turning a block timer on used to mine every block "missed" since the last one (144 after a day). */
     @Test
     void aBlockTimerStartsWhenItIsTurnedOn() {

@@ -63,8 +63,10 @@ public final class JdbcNetworks implements Networks {
     public Settings settings(Tx tx, long workspaceId, String network) {
         return Sql.one(tx, "SELECT failure_rate, block_interval_seconds FROM network WHERE workspace_id = ? AND name = ?",
                 row -> {
+                    java.math.BigDecimal failureRate = row.getBigDecimal(1);
                     int interval = row.getInt(2);
-                    return new Settings(row.getBigDecimal(1), row.wasNull() ? Optional.empty() : Optional.of(interval));
+                    // wasNull speaks of the column read last: read the interval last.
+                    return new Settings(failureRate, row.wasNull() ? Optional.empty() : Optional.of(interval));
                 }, workspaceId, network).orElseThrow(() -> new IllegalStateException("no network " + network));
     }
 

@@ -18,6 +18,7 @@ import io.coffer.request.SendRequest;
 import io.coffer.request.TargetType;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.Optional;
 import java.util.Set;
 
 /** The requests part of the API: create, search, challenges, approve, reject, governance status. */
@@ -84,8 +85,10 @@ public final class RequestRoutes {
 
     private void reject(ServerRequest req, ServerResponse res, Caller caller) {
         long id = PathParams.id(req, "request_id");
-        JsonFields body = bodies.optionalObject(req);
-        Responses.outcome(res, requests.reject(caller, id, body.optionalString("jws")), RequestJson::vault);
+        // The body is optional; when one is sent it is the spec's payload, whose jws is required.
+        Optional<String> jws = bodies.present(req) ? Optional.of(bodies.object(req).allowOnly("jws").string("jws"))
+                : Optional.empty();
+        Responses.outcome(res, requests.reject(caller, id, jws), RequestJson::vault);
     }
 
     private void governance(ServerRequest req, ServerResponse res, Caller caller) {
