@@ -16,6 +16,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -24,17 +25,20 @@ import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPrivateKeySpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.jce.ECNamedCurveTable;
 import org.bouncycastle.jce.spec.ECNamedCurveParameterSpec;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemWriter;
 
 /**
  * An approver's P-256 key on the approver's own machine, as the {@code keygen} and {@code sign}
@@ -58,11 +62,11 @@ public final class ApproverKeys {
         }
     }
 
-    /** Writes the private key as PKCS#8 PEM to a new file readable by its owner only. */
+    /** Writes the private key as PKCS#8 PEM ("PRIVATE KEY", curve named inside) to a new file readable by its owner only. */
     public static void writePrivate(Path file, KeyPair pair) {
         StringWriter pem = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
-            writer.writeObject(PrivateKeyInfo.getInstance(pair.getPrivate().getEncoded()));
+        try (PemWriter writer = new PemWriter(pem)) {
+            writer.writeObject(new PemObject("PRIVATE KEY", pair.getPrivate().getEncoded()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -80,7 +84,10 @@ public final class ApproverKeys {
         }
     }
 
-    /** Reads a P-256 private key from a PEM file and derives its public key. */
+    /**
+     * Reads a P-256 private key from a PEM file (PKCS#8 "PRIVATE KEY" or SEC1 "EC PRIVATE KEY"; a SEC1
+     * key without its curve is taken as P-256) and derives its public key.
+     */
     public static KeyPair read(Path file) {
         Object parsed;
         try (PEMParser parser = new PEMParser(new StringReader(Files.readString(file, StandardCharsets.US_ASCII)))) {
@@ -90,17 +97,30 @@ public final class ApproverKeys {
         } catch (IOException e) {
             throw new IllegalStateException(file + " is not a PEM private key: " + e.getMessage());
         }
+        PrivateKeyInfo info = switch (parsed) {
+            case PEMKeyPair pair -> pair.getPrivateKeyInfo();
+            case PrivateKeyInfo pkcs8 -> pkcs8;
+            case null, default -> throw new IllegalStateException(file + " holds no private key in PEM form");
+        };
         try {
-            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-            ECPrivateKey key = switch (parsed) {
-                case PEMKeyPair pair -> (ECPrivateKey) converter.getPrivateKey(pair.getPrivateKeyInfo());
-                case PrivateKeyInfo info -> (ECPrivateKey) converter.getPrivateKey(info);
-                case null, default -> throw new IllegalStateException(file + " holds no private key in PEM form");
-            };
+            var curve = info.getPrivateKeyAlgorithm().getParameters();
+            if (curve != null && !(curve instanceof org.bouncycastle.asn1.ASN1Null)
+                    && !SECObjectIdentifiers.secp256r1.equals(curve)) {
+                throw new IllegalStateException(file + " holds a key on another curve; approvals use P-256");
+            }
+            BigInteger scalar = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(info.parsePrivateKey()).getKey();
+            ECPrivateKey key = (ECPrivateKey) KeyFactory.getInstance("EC")
+                    .generatePrivate(new ECPrivateKeySpec(scalar, p256()));
             return new KeyPair(publicOf(key), key);
-        } catch (IOException | ClassCastException e) {
+        } catch (IOException | IllegalArgumentException | GeneralSecurityException e) {
             throw new IllegalStateException(file + " does not hold a P-256 (EC) private key");
         }
+    }
+
+    private static ECParameterSpec p256() throws GeneralSecurityException {
+        AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
+        parameters.init(new ECGenParameterSpec("secp256r1"));
+        return parameters.getParameterSpec(ECParameterSpec.class);
     }
 
     /** The public key as the API takes it: {@code 04} followed by X and Y, 65 bytes in hex. */

@@ -13,10 +13,17 @@ public final class TestServer implements AutoCloseable {
 
     private final CofferServer server;
     private final Engine engine;
+    private final Map<String, String> env;
 
-    private TestServer(CofferServer server, Engine engine) {
+    private TestServer(CofferServer server, Engine engine, Map<String, String> env) {
         this.server = server;
         this.engine = engine;
+        this.env = Map.copyOf(env);
+    }
+
+    /** The settings the server was started with (database, master key file, ...). */
+    public Map<String, String> env() {
+        return env;
     }
 
     public static TestServer start(Engine engine) {
@@ -30,14 +37,14 @@ public final class TestServer implements AutoCloseable {
         env.put("COFFER_DB_POOL_SIZE", "8");
         env.put("COFFER_MASTER_KEY_FILE", Engine.tempDir("key").resolve("master.key").toString());
         if (engine == Engine.POSTGRES) {
-            env.put("COFFER_DB_URL", engine.freshUrl());
+            env.put("COFFER_DB_URL", extraEnv.containsKey("COFFER_DB_URL") ? extraEnv.get("COFFER_DB_URL") : engine.freshUrl());
             env.put("COFFER_DB_USER", engine.user());
             env.put("COFFER_DB_PASSWORD", engine.password());
         } else {
             env.put("COFFER_DATA_DIR", Engine.tempDir("server").toString());
         }
         env.putAll(extraEnv);
-        return new TestServer(CofferServer.start(ServerConfig.fromEnvironment(env)), engine);
+        return new TestServer(CofferServer.start(ServerConfig.fromEnvironment(env)), engine, env);
     }
 
     public Engine engine() {
