@@ -38,6 +38,7 @@ final class KeysCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            Main.quietLogs();
             ServerConfig config;
             try {
                 config = Main.config();

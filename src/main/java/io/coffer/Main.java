@@ -37,6 +37,11 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
+    /** Commands other than {@code serve} print their answer, not the libraries' progress. */
+    static void quietLogs() {
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+    }
+
     /** The environment's configuration, or a message and {@link #SETUP_FAILED}. */
     static ServerConfig config() {
         return ServerConfig.fromEnvironment(System.getenv());

@@ -62,6 +62,7 @@ final class WorkspaceCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            Main.quietLogs();
             ServerConfig config;
             try {
                 config = Main.config();
