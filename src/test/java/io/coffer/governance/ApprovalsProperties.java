@@ -208,4 +208,38 @@ class ApprovalsProperties {
         }
         return count;
     }
+
+    /** A step that covers another is completed by every set of approvals that completes it. */
+    @Property(tries = 1000)
+    void aCoveringStepImpliesTheOther(@ForAll("rules") List<ApprovalStep> steps,
+                                      @ForAll("voters") java.util.Set<Long> approvers) {
+        ApprovalStep mine = steps.getFirst();
+        ApprovalStep other = steps.getLast();
+        if (mine.covers(other) && done(mine, approvers)) {
+            org.assertj.core.api.Assertions.assertThat(done(other, approvers)).isTrue();
+        }
+    }
+
+    /** Two rule sets together: all of the first, and every step of the second unless the first covers it. */
+    @Property(tries = 1000)
+    void bothKeepsEveryStepThatIsNotCovered(@ForAll("rules") List<ApprovalStep> first,
+                                            @ForAll("rules") List<ApprovalStep> second) {
+        List<ApprovalStep> both = ApprovalStep.both(first, second);
+        org.assertj.core.api.Assertions.assertThat(both.subList(0, first.size())).isEqualTo(first);
+        for (ApprovalStep step : second) {
+            boolean covered = first.stream().anyMatch(mine -> mine.covers(step));
+            org.assertj.core.api.Assertions.assertThat(covered || both.contains(step)).isTrue();
+            org.assertj.core.api.Assertions.assertThat(covered && both.subList(first.size(), both.size()).contains(step)
+                    && !first.contains(step)).isFalse();
+        }
+    }
+
+    @Provide
+    Arbitrary<java.util.Set<Long>> voters() {
+        return Arbitraries.longs().between(1, 8).set().ofMaxSize(8);
+    }
+
+    private static boolean done(ApprovalStep step, java.util.Set<Long> approvers) {
+        return step.users().stream().filter(approvers::contains).count() >= step.quorum();
+    }
 }
