@@ -25,7 +25,8 @@ BASE=http://127.0.0.1:$PORT
 SERVER_PID=
 
 start_server() {
-  COFFER_DATA_DIR=$DATA COFFER_HTTP_PORT=$PORT java -Xmx$HEAP -jar target/coffer.jar serve >> "$RUN/server.log" 2>&1 &
+  COFFER_DATA_DIR=$DATA COFFER_MASTER_KEY_FILE=$RUN/master.key COFFER_ACCESS_LOG=${ACCESS_LOG:-true} COFFER_HTTP_PORT=$PORT \
+    java -Xmx$HEAP -XX:+ExitOnOutOfMemoryError -jar target/coffer.jar serve >> "$RUN/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 300); do curl -sf "$BASE/health" >/dev/null && return 0; sleep 0.1; done
   echo "server did not start; see $RUN/server.log" >&2; exit 1
@@ -94,7 +95,7 @@ ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.3f", v/1000; else if (v ~
   echo "# Coffer benchmark $(basename "$RUN")"
   echo
   echo "- machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); $(java -version 2>&1 | head -1)"
-  echo "- command: bench/run.sh (DURATION=$DURATION WARMUP=$WARMUP CONNECTIONS=$CONNECTIONS THREADS=$THREADS HEAP=$HEAP)"
+  echo "- command: bench/run.sh (DURATION=$DURATION WARMUP=$WARMUP CONNECTIONS=$CONNECTIONS THREADS=$THREADS HEAP=$HEAP ACCESS_LOG=${ACCESS_LOG:-true})"
   echo "- storage: embedded H2 (default); $(tr '\n' ';' < "$RUN/seed.txt")"
   echo
   echo "| measurement | requests/s | p50 ms | p99 ms |"
