@@ -34,45 +34,32 @@ final class KeysCommand implements Callable<Integer> {
     @Command(name = "rotate-master", mixinStandardHelpOptions = true,
             description = "Reseal every workspace key under a new master key (COFFER_MASTER_KEY_FILE is replaced; the old"
                     + " key is kept as FILE.previous for your backups). Stop the server(s) first.")
-    static final class RotateMaster implements Callable<Integer> {
+    static final class RotateMaster extends DatabaseCommand {
 
         @Override
-        public Integer call() {
-            Main.quietLogs();
-            ServerConfig config;
-            try {
-                config = Main.config();
-            } catch (IllegalArgumentException e) {
-                System.err.println("coffer: " + e.getMessage());
-                return Main.SETUP_FAILED;
-            }
+        int run(ServerConfig config, Database database, KeyVault current, SecureRandom random) {
             Path file = config.masterKeyFile();
             Path next = Path.of(file + ".new");
             Path previous = Path.of(file + ".previous");
-            try (Database database = Database.open(config)) {
-                SecureRandom random = new SecureRandom();
-                KeyVault current = MasterKey.open(config, database, random);
-                if (Files.exists(next)) {
-                    throw new IllegalStateException(next + " exists: an earlier rotation did not finish; if the server"
-                            + " refuses " + file + ", move " + next + " over it, otherwise delete " + next);
-                }
-                KeyVault rotated = new KeyVault(MasterKeyFile.create(next, random), random);
-                int resealed = database.unitOfWork().write(tx ->
-                        Outcome.ok(new JdbcWorkspaces(current).reseal(tx, rotated))).orElseThrow();
+            if (Files.exists(next)) {
+                throw new IllegalStateException(next + " exists: an earlier rotation did not finish; if the server"
+                        + " refuses " + file + ", move " + next + " over it, otherwise delete " + next);
+            }
+            KeyVault rotated = new KeyVault(MasterKeyFile.create(next, random), random);
+            int resealed = database.unitOfWork().write(tx ->
+                    Outcome.ok(new JdbcWorkspaces(current).reseal(tx, rotated))).orElseThrow();
+            try {
                 Files.move(file, previous, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(next, file, StandardCopyOption.ATOMIC_MOVE);
-                System.out.println("master key rotated: " + current.keyId() + " -> " + rotated.keyId() + "; " + resealed
-                        + " workspaces resealed. The previous key is in " + previous
-                        + ": keep it while backups taken before now may need restoring, then destroy it.");
-                return 0;
-            } catch (IllegalStateException e) {
-                System.err.println("coffer: " + e.getMessage());
-                return Main.SETUP_FAILED;
             } catch (IOException e) {
                 System.err.println("coffer: the database is resealed under " + next + " but the key files could not be"
                         + " renamed (" + e.getMessage() + "): move " + next + " over " + file + " by hand");
                 return 1;
             }
+            System.out.println("master key rotated: " + current.keyId() + " -> " + rotated.keyId() + "; " + resealed
+                    + " workspaces resealed. The previous key is in " + previous
+                    + ": keep it while backups taken before now may need restoring, then destroy it.");
+            return 0;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.coffer;
 
+import io.coffer.common.Outcome;
 import io.coffer.common.WorkspaceKind;
 import io.coffer.config.ServerConfig;
 import io.coffer.currency.Currency;
@@ -15,6 +16,7 @@ import io.coffer.user.UserService;
 import io.coffer.user.db.JdbcApiUsers;
 import io.coffer.workspace.WorkspaceService;
 import io.coffer.workspace.db.JdbcWorkspaces;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.Optional;
@@ -47,7 +49,7 @@ final class WorkspaceCommand implements Callable<Integer> {
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create a LIVE workspace (no sandbox: it changes only through governed requests) and print its"
                     + " first admin's API key as JSON, once.")
-    static final class Create implements Callable<Integer> {
+    static final class Create extends DatabaseCommand {
 
         @Option(names = "--name", required = true, description = "the workspace name (X-Ledger-Workspace)")
         String name;
@@ -61,40 +63,25 @@ final class WorkspaceCommand implements Callable<Integer> {
         Optional<String> publicKey;
 
         @Override
-        public Integer call() {
-            Main.quietLogs();
-            ServerConfig config;
-            try {
-                config = Main.config();
-            } catch (IllegalArgumentException e) {
-                System.err.println("coffer: " + e.getMessage());
-                return Main.SETUP_FAILED;
-            }
-            try (Database database = Database.open(config)) {
-                SecureRandom random = new SecureRandom();
-                KeyVault vault = MasterKey.open(config, database, random);
-                InstantSource clock = InstantSource.system();
-                IdentityCache cache = new IdentityCache(clock, 0);
-                WorkspaceService workspaces = new WorkspaceService(database.unitOfWork(), new JdbcWorkspaces(vault),
-                        new UserService(database.unitOfWork(), new JdbcApiUsers(), new Secrets(random), clock, cache),
-                        new KeyGenerator(random), new JdbcNetworks(), CurrencyCatalog.standard().currencies().stream()
-                        .filter(c -> !c.fiat()).map(Currency::name).toList(), cache, clock);
-                return switch (workspaces.create(name, WorkspaceKind.LIVE, username, publicKey)) {
-                    case io.coffer.common.Outcome.Ok<WorkspaceService.CreatedWorkspace> ok -> {
-                        var admin = ok.value().admin();
-                        System.out.println(new String(Json.write(new Created(ok.value().name(), new ApiUser(admin.id(),
-                                admin.username(), admin.apiKeyId(), admin.apiKeySecret()))), java.nio.charset.StandardCharsets.UTF_8));
-                        yield 0;
-                    }
-                    case io.coffer.common.Outcome.Failed<WorkspaceService.CreatedWorkspace> failed -> {
-                        System.err.println("coffer: " + failed.problem().message());
-                        yield 1;
-                    }
-                };
-            } catch (IllegalStateException e) {
-                System.err.println("coffer: " + e.getMessage());
-                return Main.SETUP_FAILED;
-            }
+        int run(ServerConfig config, Database database, KeyVault vault, SecureRandom random) {
+            InstantSource clock = InstantSource.system();
+            IdentityCache cache = new IdentityCache(clock, 0);
+            WorkspaceService workspaces = new WorkspaceService(database.unitOfWork(), new JdbcWorkspaces(vault),
+                    new UserService(database.unitOfWork(), new JdbcApiUsers(), new Secrets(random), clock, cache),
+                    new KeyGenerator(random), new JdbcNetworks(), CurrencyCatalog.standard().currencies().stream()
+                    .filter(c -> !c.fiat()).map(Currency::name).toList(), cache, clock);
+            return switch (workspaces.create(name, WorkspaceKind.LIVE, username, publicKey)) {
+                case Outcome.Ok<WorkspaceService.CreatedWorkspace> ok -> {
+                    var admin = ok.value().admin();
+                    System.out.println(new String(Json.write(new Created(ok.value().name(), new ApiUser(admin.id(),
+                            admin.username(), admin.apiKeyId(), admin.apiKeySecret()))), StandardCharsets.UTF_8));
+                    yield 0;
+                }
+                case Outcome.Failed<WorkspaceService.CreatedWorkspace> failed -> {
+                    System.err.println("coffer: " + failed.problem().message());
+                    yield 1;
+                }
+            };
         }
     }
 }
