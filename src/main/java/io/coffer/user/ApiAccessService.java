@@ -92,32 +92,39 @@ public final class ApiAccessService {
         byte[] antireplay = HexFormat.of().parseHex(fields.group(1));
         long expiresAt = Long.parseLong(fields.group(2));
         String username = fields.group(3);
+        // Everything a claim proves is checked by reading; only a claim that holds opens a write, so a
+        // stream of forged claims costs reads, never a place in the writer's queue.
+        Optional<Identity> identity = unitOfWork.read(tx -> identities.byUsername(tx, workspaceName, username))
+                .filter(Identity::mayUseApiKey);
+        if (identity.isEmpty()) {
+            return refused();
+        }
+        Identity user = identity.get();
+        byte[] expected = mac(user.tokenKey(), Arrays.copyOf(antireplay, 16), workspaceName, username, expiresAt);
+        Instant now = new WorkspaceClock(clock, user.clockOffset()).now();
+        if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(antireplay, 16, 32)) || now.getEpochSecond() >= expiresAt) {
+            return refused();
+        }
+        Optional<String> key = unitOfWork.read(tx -> users.find(tx, user.workspaceId(), user.userId()))
+                .flatMap(ApiUser::publicKey);
+        if (key.isEmpty() || !SignedChallenge.verifies(jws, key.get())) {
+            return refused();
+        }
         Outcome<ApiUserCredentials> claimed = unitOfWork.write(tx -> {
-            Optional<Identity> identity = identities.byUsername(tx, workspaceName, username)
-                    .filter(Identity::mayUseApiKey);
-            if (identity.isEmpty()) {
-                return refused();
-            }
-            byte[] expected = mac(identity.get().tokenKey(), Arrays.copyOf(antireplay, 16), workspaceName, username, expiresAt);
-            Instant now = new WorkspaceClock(clock, identity.get().clockOffset()).now();
-            if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(antireplay, 16, 32)) || now.getEpochSecond() >= expiresAt) {
-                return refused();
-            }
-            users.lock(tx, identity.get().workspaceId(), identity.get().userId());
-            Optional<String> key = users.find(tx, identity.get().workspaceId(), identity.get().userId())
-                    .flatMap(ApiUser::publicKey);
-            if (key.isEmpty() || !SignedChallenge.verifies(jws, key.get())) {
+            users.lock(tx, user.workspaceId(), user.userId());
+            boolean unchanged = users.find(tx, user.workspaceId(), user.userId())
+                    .filter(ApiUser::canAct).flatMap(ApiUser::publicKey).equals(key);
+            if (!unchanged) {
                 return refused();
             }
             String apiKeyId = secrets.token(16);
             String secret = secrets.token(32);
-            users.replaceSecret(tx, identity.get().userId(), apiKeyId, Secrets.hash(secret));
-            users.endSessions(tx, identity.get().userId());
-            return Outcome.ok(new ApiUserCredentials(identity.get().userId(), username, apiKeyId, secret));
+            users.replaceSecret(tx, user.userId(), apiKeyId, Secrets.hash(secret));
+            users.endSessions(tx, user.userId());
+            return Outcome.ok(new ApiUserCredentials(user.userId(), username, apiKeyId, secret));
         });
         if (claimed.isOk()) {
-            unitOfWork.read(tx -> identities.byUsername(tx, workspaceName, username))
-                    .ifPresent(identity -> identityCache.evictWorkspace(identity.workspaceId()));
+            identityCache.evictWorkspace(user.workspaceId());
         }
         return claimed;
     }

@@ -49,23 +49,26 @@ public final class AuthService {
      * @param workspace the workspace named by the request, if it named one; it must be the key's
      */
     public Outcome<TokenPair> token(String apiKeyId, String apiKeySecret, Optional<String> workspace) {
-        return unitOfWork.write(tx -> {
-            Optional<Identity> found = identities.byApiKeyId(tx, apiKeyId)
-                    .filter(identity -> Secrets.matches(apiKeySecret, identity.secretHash()))
-                    .filter(Identity::mayUseApiKey);
-            if (found.isEmpty()) {
-                return Outcome.failed(Problem.unauthenticated(REFUSED));
-            }
-            Identity identity = found.get();
-            if (workspace.isPresent() && !workspace.get().equals(identity.workspaceName())) {
-                return Outcome.failed(Problem.unauthenticated(REFUSED));
-            }
-            return Outcome.ok(issue(tx, identity, secrets.token(16)));
-        });
+        // Checked by reading first: wrong keys never take a place in the writer's queue.
+        Optional<Identity> found = unitOfWork.read(tx -> identities.byApiKeyId(tx, apiKeyId))
+                .filter(identity -> Secrets.matches(apiKeySecret, identity.secretHash()))
+                .filter(Identity::mayUseApiKey)
+                .filter(identity -> workspace.isEmpty() || workspace.get().equals(identity.workspaceName()));
+        if (found.isEmpty()) {
+            return Outcome.failed(Problem.unauthenticated(REFUSED));
+        }
+        return unitOfWork.write(tx -> identities.byApiKeyId(tx, apiKeyId)
+                .filter(identity -> identity.secretHash().equals(found.get().secretHash()))
+                .filter(Identity::mayUseApiKey)
+                .<Outcome<TokenPair>>map(identity -> Outcome.ok(issue(tx, identity, secrets.token(16))))
+                .orElseGet(() -> Outcome.failed(Problem.unauthenticated(REFUSED))));
     }
 
     /** Exchanges a refresh token, once, for a new pair. */
     public Outcome<TokenPair> refresh(String refreshToken, Optional<String> workspace) {
+        if (unitOfWork.read(tx -> refreshTokens.find(tx, Secrets.hash(refreshToken))).isEmpty()) {
+            return Outcome.failed(Problem.unauthenticated("invalid refresh token"));
+        }
         Outcome<Rotation> outcome = unitOfWork.write(tx -> Outcome.ok(rotate(tx, refreshToken, workspace)));
         return outcome.flatMap(rotation -> switch (rotation) {
             case Rotation.Rotated rotated -> Outcome.ok(rotated.pair());

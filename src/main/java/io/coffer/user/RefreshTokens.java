@@ -14,6 +14,9 @@ public interface RefreshTokens {
 
     void create(Tx tx, Stored token);
 
+    /** Whether a token with this hash exists (a read, for refusing unknown tokens without a write). */
+    java.util.Optional<Stored> find(Tx tx, String tokenHash);
+
     /** Finds a token and locks it until the transaction ends. */
     Optional<Stored> lock(Tx tx, String tokenHash);
 

@@ -18,14 +18,21 @@ public final class JdbcRefreshTokens implements RefreshTokens {
     }
 
     @Override
+    public Optional<Stored> find(Tx tx, String tokenHash) {
+        return Sql.one(tx, SELECT + " WHERE token_hash = ?", JdbcRefreshTokens::map, tokenHash);
+    }
+
+    @Override
     public Optional<Stored> lock(Tx tx, String tokenHash) {
-        return Sql.one(tx, """
-                SELECT token_hash, workspace_id, user_id, family, expires_at, used, revoked
-                FROM refresh_token WHERE token_hash = ? FOR UPDATE""",
-                row -> new Stored(row.getString("token_hash"), row.getLong("workspace_id"), row.getLong("user_id"),
-                        row.getString("family"), Sql.instant(row, "expires_at"), row.getBoolean("used"),
-                        row.getBoolean("revoked")),
-                tokenHash);
+        return Sql.one(tx, SELECT + " WHERE token_hash = ? FOR UPDATE", JdbcRefreshTokens::map, tokenHash);
+    }
+
+    private static final String SELECT =
+            "SELECT token_hash, workspace_id, user_id, family, expires_at, used, revoked FROM refresh_token";
+
+    private static Stored map(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new Stored(row.getString("token_hash"), row.getLong("workspace_id"), row.getLong("user_id"),
+                row.getString("family"), Sql.instant(row, "expires_at"), row.getBoolean("used"), row.getBoolean("revoked"));
     }
 
     @Override
