@@ -14,6 +14,7 @@ import io.coffer.http.Api;
 import io.coffer.keys.KeyVault;
 import io.coffer.user.ApiAccessService;
 import io.coffer.http.Bodies;
+import io.coffer.http.BodyBudget;
 import io.coffer.http.ErrorHandlers;
 import io.coffer.keys.KeyGenerator;
 import io.coffer.keys.RandomChainData;
@@ -152,7 +153,7 @@ public final class CofferServer implements AutoCloseable {
 
         IdentityCache identityCache = new IdentityCache(clock, config.authCacheMillis());
         UserService users = new UserService(unitOfWork, apiUsers, secrets, clock, identityCache);
-        AuthService auth = new AuthService(unitOfWork, identities, new JdbcRefreshTokens(), secrets, clock,
+        AuthService auth = new AuthService(unitOfWork, identities, new JdbcRefreshTokens(), apiUsers, identityCache, secrets, clock,
                 Duration.ofSeconds(config.refreshTokenSeconds()));
 
         WorkspaceService workspaces = new WorkspaceService(unitOfWork, workspaceStore, users, new KeyGenerator(random),
@@ -178,7 +179,9 @@ public final class CofferServer implements AutoCloseable {
                 clock, identityCache);
         BalanceService balances = new BalanceService(unitOfWork, accountsStore, accounts, transactionStore, ledger, clock);
 
-        Bodies bodies = new Bodies(config.maxBodyBytes());
+        BodyBudget budget = new BodyBudget(config.bodyBudgetBytes());
+        routing.addFilter(budget);
+        Bodies bodies = new Bodies(config.maxBodyBytes(), budget);
         ErrorHandlers.register(routing);
         Api api = new Api(routing, new ApiUserAuthenticator(unitOfWork, identities, clock, identityCache));
         new SystemRoutes().register(api);

@@ -3,6 +3,9 @@
 
 -- Access tokens carry the epoch they were issued in; ending a user's sessions moves it on.
 ALTER TABLE api_user ADD COLUMN session_epoch INTEGER DEFAULT 0 NOT NULL;
+-- The expiry (epoch milliseconds) of the last API access challenge a user claimed with: a claim needs a
+-- later challenge, so a signed claim works once.
+ALTER TABLE api_user ADD COLUMN access_claimed_until BIGINT DEFAULT 0 NOT NULL;
 CREATE INDEX refresh_token_by_user ON refresh_token (user_id);
 
 -- A challenge is base64url of the request's data (at most 500,000 bytes) and a few fields.

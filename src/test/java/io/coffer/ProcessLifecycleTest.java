@@ -83,9 +83,46 @@ class ProcessLifecycleTest {
         assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(20));
     }
 
+    /** Hundreds of 1 MiB bodies at once, credentials or not, ran the heap out of memory. */
+    @Test
+    void aFloodOfLargeBodiesCannotExhaustTheHeap() throws Exception {
+        Path data = Engine.tempDir("flood");
+        Map<String, String> budget = Map.of("COFFER_BODY_BUDGET_BYTES", Long.toString(32L << 20));
+        try (ServerProcess server = ServerProcess.start(data, ServerProcess.freePort(), budget, "-Xmx128m")) {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                    .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(30)).build();
+            byte[] body = ("{\"api_key_id\":\"" + "a".repeat(1_048_000) + "\",\"api_key_secret\":\"x\"}").getBytes();
+            java.util.List<Integer> statuses = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            try (var senders = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < 300; i++) {
+                    senders.submit(() -> {
+                        for (int round = 0; round < 2; round++) {
+                            try {
+                                statuses.add(http.send(java.net.http.HttpRequest.newBuilder(
+                                                java.net.URI.create(server.baseUrl() + "/auth/token"))
+                                        .timeout(Duration.ofSeconds(120))
+                                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode());
+                            } catch (java.io.IOException | InterruptedException failed) {
+                                statuses.add(-1);
+                            }
+                        }
+                        return null;
+                    });
+                }
+            }
+            assertThat(server.process().isAlive()).as(server.output()).isTrue();
+            assertThat(new ApiClient(server.baseUrl(), Map.of()).get("/health").status()).isEqualTo(200);
+            assertThat(statuses).as("each body is refused (400 too large a key id, 401, or 503 when the budget is"
+                    + " spent), never a crash").allMatch(status -> status == 400 || status == 401 || status == 503);
+            assertThat(statuses).as("bodies beyond the budget wait, then are turned away").contains(503);
+            assertThat(server.output()).doesNotContain("OutOfMemoryError");
+        }
+    }
+
     @Test
     void eachRequestIsOneLogLineWithItsRouteAndNeverItsSecrets() throws Exception {
-        Path data = Engine.tempDir("access-log");
+        Path data = Engine.tempDir("access-log").resolve("data");
         try (ServerProcess server = ServerProcess.start(data, ServerProcess.freePort())) {
             ApiClient anonymous = new ApiClient(server.baseUrl(), Map.of());
             JsonNode user = anonymous.post("/sandbox/workspaces", Map.of("name", "logged")).get("api_user");
@@ -104,6 +141,10 @@ class ProcessLifecycleTest {
                     + " workspace=logged user=" + user.path("id").asLong());
             assertThat(log).containsPattern("POST /sandbox/workspaces 200 [0-9.]+ ms workspace=- user=-");
             assertThat(log).doesNotContain(secret).doesNotContain(token).doesNotContain("/accounts/999999");
+            assertThat(java.nio.file.Files.getPosixFilePermissions(data)).as("the database directory is its owner's")
+                    .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
         }
     }
 }

@@ -28,6 +28,8 @@ import java.util.Optional;
  *     ({@code COFFER_MASTER_KEY_FILE}, default ./master.key; created, readable by its owner only, on
  *     first start when absent)
  * @param accessLog whether each request is logged at INFO ({@code COFFER_ACCESS_LOG}, default true)
+ * @param bodyBudgetBytes the memory request bodies in flight may take together
+ *     ({@code COFFER_BODY_BUDGET_BYTES}, default a quarter of the JVM's maximum heap)
  */
 public record ServerConfig(
         String httpHost,
@@ -43,7 +45,8 @@ public record ServerConfig(
         long refreshTokenSeconds,
         long authCacheMillis,
         Path masterKeyFile,
-        boolean accessLog) {
+        boolean accessLog,
+        long bodyBudgetBytes) {
 
     /** Reads the configuration from environment variables; throws with a clear message on bad values. */
     public static ServerConfig fromEnvironment(Map<String, String> env) {
@@ -61,7 +64,8 @@ public record ServerConfig(
                 intValue(env, "COFFER_REFRESH_TOKEN_SECONDS", 1800, 60, 30 * 24 * 3600),
                 intValue(env, "COFFER_AUTH_CACHE_MILLIS", 1000, 0, 60_000),
                 Path.of(env.getOrDefault("COFFER_MASTER_KEY_FILE", "./master.key")),
-                boolValue(env, "COFFER_ACCESS_LOG", true));
+                boolValue(env, "COFFER_ACCESS_LOG", true),
+                longValue(env, "COFFER_BODY_BUDGET_BYTES", Runtime.getRuntime().maxMemory() / 4, 1 << 20, 1L << 40));
         config.validate();
         return config;
     }
@@ -102,6 +106,22 @@ public record ServerConfig(
         }
         try {
             int value = Integer.parseInt(raw.trim());
+            if (value < min || value > max) {
+                throw new IllegalArgumentException(name + " must be between " + min + " and " + max);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be an integer, got: " + raw, e);
+        }
+    }
+
+    private static long longValue(Map<String, String> env, String name, long fallback, long min, long max) {
+        String raw = env.get(name);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(raw.trim());
             if (value < min || value > max) {
                 throw new IllegalArgumentException(name + " must be between " + min + " and " + max);
             }

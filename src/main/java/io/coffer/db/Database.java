@@ -85,6 +85,11 @@ public final class Database implements AutoCloseable {
     /** The H2 URL of the embedded database under a data directory, created if missing. */
     public static String h2Url(Path dataDir) {
         try {
+            if (!Files.exists(dataDir) && dataDir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                // The database holds balances and hashed secrets: its directory is its owner's alone.
+                Files.createDirectories(dataDir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            }
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new IllegalStateException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);

@@ -27,6 +27,41 @@ public record ApprovalStep(List<Long> users, int quorum, Optional<Long> group) {
     }
 
     /**
+     * Whether distinct users can complete every step: each user votes once, for one step, and the
+     * creator's first approval counts for the first step when it is one of its users (and for none
+     * otherwise). A matching of users to the steps' quorum slots (augmenting paths) decides it.
+     */
+    public static boolean satisfiable(List<ApprovalStep> steps, long creator) {
+        List<List<Long>> slots = new java.util.ArrayList<>();
+        boolean creatorTaken = !steps.isEmpty() && steps.getFirst().users().contains(creator);
+        for (int i = 0; i < steps.size(); i++) {
+            List<Long> candidates = steps.get(i).users().stream().filter(user -> user != creator).toList();
+            int needed = steps.get(i).quorum() - (i == 0 && creatorTaken ? 1 : 0);
+            for (int k = 0; k < needed; k++) {
+                slots.add(candidates);
+            }
+        }
+        java.util.Map<Long, Integer> slotOf = new java.util.HashMap<>();
+        for (int slot = 0; slot < slots.size(); slot++) {
+            if (!assign(slot, slots, slotOf, new java.util.HashSet<>())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean assign(int slot, List<List<Long>> slots, java.util.Map<Long, Integer> slotOf,
+                                  java.util.Set<Long> visited) {
+        for (Long user : slots.get(slot)) {
+            if (visited.add(user) && (!slotOf.containsKey(user) || assign(slotOf.get(user), slots, slotOf, visited))) {
+                slotOf.put(user, slot);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The steps of {@code first}, followed by those of {@code also} that no step of {@code first}
      * already covers: what a request needs when two sets of rules must both be satisfied.
      */

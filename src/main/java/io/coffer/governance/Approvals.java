@@ -38,6 +38,17 @@ public record Approvals(List<ApprovalStep> steps, long creator, List<Vote> votes
         }
     }
 
+    /**
+     * The same request under other steps (the approvers in force now): approvals of users no longer in
+     * the step they counted for are set aside; rejections and the creator's first approval stay.
+     */
+    public Approvals under(List<ApprovalStep> current) {
+        List<Vote> counted = votes.stream().filter(vote -> vote.kind() == VoteKind.ABORT || vote.stepIndex().isEmpty()
+                || (vote.stepIndex().getAsInt() < current.size()
+                && current.get(vote.stepIndex().getAsInt()).users().contains(vote.userId()))).toList();
+        return new Approvals(current, creator, counted, status, Math.min(currentStep, current.size() - 1), expiresAt);
+    }
+
     /** A new request waiting for its creator's approval. */
     public static Approvals open(List<ApprovalStep> steps, long creator, Instant expiresAt) {
         return new Approvals(steps, creator, List.of(), RequestStatus.PENDING_FIRST_APPROVAL, 0, expiresAt);

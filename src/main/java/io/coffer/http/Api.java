@@ -59,10 +59,21 @@ public final class Api {
         return readable(path, handler);
     }
 
+    /**
+     * A GET route that issues something the server keeps (an approval challenge): no HEAD, since
+     * answering HEAD would issue one too.
+     */
+    public Api issuingGet(String path, CallerHandler handler) {
+        return add(Method.GET, path, authenticated(handler));
+    }
+
     /** GET and HEAD: the server answers HEAD with GET's status and headers and no body. */
     private Api readable(String path, Handler handler) {
         add(Method.GET, path, handler);
-        return add(Method.HEAD, path, handler);
+        return add(Method.HEAD, path, (req, res) -> {
+            Responses.withoutBody(res);
+            handler.handle(req, res);
+        });
     }
 
     /** A POST route open to anyone: authentication endpoints and the sandbox bootstrap. */
@@ -73,6 +84,9 @@ public final class Api {
     /** Registers the fallback for everything no route matched; call once, after all routes. */
     public void finish() {
         routing.any((req, res) -> {
+            if (req.prologue().method() == Method.HEAD) {
+                Responses.withoutBody(res);
+            }
             String path = req.path().path();
             List<String> allowed = routes.stream()
                     .filter(route -> route.pattern().matcher(path).matches())

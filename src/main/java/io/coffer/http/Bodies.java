@@ -13,9 +13,12 @@ import java.io.UncheckedIOException;
 public final class Bodies {
 
     private final int maxBytes;
+    private final BodyBudget budget;
 
-    public Bodies(int maxBytes) {
+    /** @param budget bounds the memory all bodies being read and handled take together */
+    public Bodies(int maxBytes, BodyBudget budget) {
         this.maxBytes = maxBytes;
+        this.budget = budget;
     }
 
     /** The body as a JSON object; an empty body is refused. */
@@ -52,6 +55,7 @@ public final class Bodies {
             }
             throw ApiException.badRequest("request body is required");
         }
+        budget.reserve(req, req.headers().contentLength().orElse(maxBytes), maxBytes);
         try (InputStream in = req.content().inputStream()) {
             byte[] bytes = in.readNBytes(maxBytes + 1);
             if (bytes.length > maxBytes) {
@@ -61,8 +65,13 @@ public final class Bodies {
                 throw ApiException.badRequest("request body is required");
             }
             return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            throw ApiException.badRequest("the request body could not be read: it is malformed or cut short");
+        } catch (ApiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The transport's own refusal of a malformed body (a bad chunk size, a body cut short).
+            throw ApiException.badRequest("the request body could not be read: it is malformed or cut short");
         }
     }
 }

@@ -56,8 +56,19 @@ public final class Json {
 
     /** Parses a request body, turning malformed JSON into a 400. */
     public static JsonNode parse(byte[] body) {
+        String text;
         try {
-            JsonNode node = MAPPER.readTree(body);
+            // Strict UTF-8: overlong forms, surrogates and code points above U+10FFFF are refused, not
+            // decoded into something the client did not write.
+            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(body)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw ApiException.badRequest("the request body is not valid UTF-8");
+        }
+        try {
+            JsonNode node = MAPPER.readTree(text);
             if (node == null || node.isMissingNode()) {
                 throw ApiException.badRequest("request body must be a JSON object");
             }

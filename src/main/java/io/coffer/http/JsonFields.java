@@ -12,6 +12,9 @@ import java.util.Optional;
  */
 public final class JsonFields {
 
+    /** Decimals with more places (or a larger exponent) than this are refused before any arithmetic. */
+    static final int MAX_DECIMAL_SCALE = 100;
+
     private final JsonNode node;
     private final String prefix;
 
@@ -48,6 +51,9 @@ public final class JsonFields {
         if (!value.isTextual()) {
             throw invalid(name, "must be a string");
         }
+        if (!wellFormed(value.textValue())) {
+            throw invalid(name, "holds an unpaired surrogate (\\ud800-\\udfff alone is not a character)");
+        }
         return Optional.of(value.textValue());
     }
 
@@ -74,8 +80,13 @@ public final class JsonFields {
         if (!value.isNumber()) {
             throw invalid(name, "must be a JSON number");
         }
-        // Floats are read as BigDecimal (Json's mapper), so 1e309 is a large number, never an infinity.
-        return Optional.of(value.decimalValue());
+        // Floats are read as BigDecimal (Json's mapper), so 1e309 is a large number, never an infinity; an
+        // exponent far beyond any real value (1e-999999999) would make every later rounding crawl.
+        java.math.BigDecimal decimal = value.decimalValue();
+        if (Math.abs((long) decimal.scale()) > MAX_DECIMAL_SCALE) {
+            throw invalid(name, "has too many decimal places or too large an exponent");
+        }
+        return Optional.of(decimal);
     }
 
     public Optional<Boolean> optionalBoolean(String name) {
@@ -164,6 +175,19 @@ public final class JsonFields {
 
     private ApiException invalid(String name, String what) {
         return ApiException.badRequest("field '" + prefix + name + "' " + what);
+    }
+
+    /** Whether every UTF-16 surrogate of a string is paired, so the string is Unicode text. */
+    static boolean wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String abbreviate(String text) {

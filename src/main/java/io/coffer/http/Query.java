@@ -166,8 +166,9 @@ public final class Query {
         String normalized = value.trim().replace(' ', '+');
         try {
             OffsetDateTime parsed = OffsetDateTime.parse(normalized);
-            // RFC 3339 years are four digits: 0001 to 9999 (and every later computation stays in range).
-            if (parsed.getYear() < 1 || parsed.getYear() > 9999) {
+            // RFC 3339 years are four digits: 0001 to 9999, in UTC too (answers are written in UTC).
+            int year = parsed.atZoneSameInstant(java.time.ZoneOffset.UTC).getYear();
+            if (parsed.getYear() < 1 || parsed.getYear() > 9999 || year < 1 || year > 9999) {
                 throw ApiException.badRequest("query parameter '" + name + "' must be a date-time in the years 0001 to"
                         + " 9999, got '" + abbreviate(value) + "'");
             }

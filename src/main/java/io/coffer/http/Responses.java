@@ -24,6 +24,21 @@ public final class Responses {
         send(res, 200, json);
     }
 
+    /** A HEAD answer: the status and headers of the GET, and no byte of its body on the wire. */
+    public static void withoutBody(ServerResponse res) {
+        res.streamFilter(out -> new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(int b) {
+                // a HEAD answer has no body
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                // a HEAD answer has no body
+            }
+        });
+    }
+
     /** Marks an answer that carries a secret (tokens, keys) as never to be stored by a cache or proxy. */
     public static void noStore(ServerResponse res) {
         res.header(HeaderNames.CACHE_CONTROL, "no-store");

@@ -76,6 +76,16 @@ abstract class AdminHandler<C extends AdminChange> implements RequestHandler<C> 
                         checks.adminSteps(tx, ws), change.creates()));
     }
 
+    /**
+     * The admins who approve are those active now, with the quorum in force now: a request made
+     * while the quorum was 1 does not become one person's decision after it was raised, and a
+     * revoked admin's earlier approval no longer counts.
+     */
+    @Override
+    public final java.util.List<io.coffer.governance.ApprovalStep> currentSteps(Tx tx, Request request) {
+        return checks.adminSteps(tx, request.workspaceId());
+    }
+
     @Override
     public final void requested(Tx tx, C change, Draft draft, long requestId) {
         requests.saveChange(tx, requestId, change);

@@ -46,5 +46,7 @@ final class ReplaceApprovalKeyHandler extends AdminHandler<AdminChange.ReplaceAp
     @Override
     void apply(Tx tx, long ws, AdminChange.ReplaceApprovalKey change, long target) {
         checks.users.setPublicKey(tx, target, ApprovalKeys.normalize(change.publicKey()).orElseThrow());
+        // A key is replaced when it was lost or stolen: what was claimed with it ends too.
+        checks.users.endSessions(tx, target);
     }
 }

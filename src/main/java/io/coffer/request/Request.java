@@ -48,6 +48,12 @@ public record Request(
         return status.open() && !now.isBefore(expiresAt) ? with(RequestStatus.EXPIRED, currentStep) : this;
     }
 
+    /** The request with other approval steps (the admins in force now, for administrative requests). */
+    public Request withSteps(List<ApprovalStep> current) {
+        return new Request(id, workspaceId, type, status, targetType, targetId, accountId, createdBy, createdOn,
+                expiresAt, Math.min(currentStep, current.size() - 1), current, intent);
+    }
+
     public Request with(RequestStatus newStatus, int newStep) {
         return new Request(id, workspaceId, type, newStatus, targetType, targetId, accountId, createdBy, createdOn,
                 expiresAt, newStep, steps, intent);

@@ -35,6 +35,14 @@ interface RequestHandler<C extends RequestChange> {
      */
     Outcome<Draft> prepare(Tx tx, Caller caller, C change, Instant now);
 
+    /**
+     * Who approves the request now: the steps fixed at its creation, unless the type says otherwise
+     * (the administrative requests follow the workspace's current admins and quorum).
+     */
+    default java.util.List<ApprovalStep> currentSteps(Tx tx, Request request) {
+        return request.steps();
+    }
+
     /** Links the stored request to what it acts on (its change, its target's latest request). */
     void requested(Tx tx, C change, Draft draft, long requestId);
 

@@ -9,6 +9,7 @@ import io.coffer.common.Role;
 import io.coffer.common.Tx;
 import io.coffer.common.UnitOfWork;
 import io.coffer.common.WorkspaceClock;
+import io.coffer.governance.ApprovalStep;
 import io.coffer.governance.Approvals;
 import io.coffer.governance.RequestStatus;
 import io.coffer.governance.Vote;
@@ -106,6 +107,10 @@ public final class RequestService {
                                                               RequestChange requested, String intentJson, Instant now) {
         C change = handler.changeType().cast(requested);
         return handler.prepare(tx, caller, change, now).flatMap(draft -> {
+            if (!ApprovalStep.satisfiable(draft.steps(), caller.userId())) {
+                return Outcome.invalid("the approval steps cannot all be completed: each user approves once, for one"
+                        + " step, and some step would lack distinct approvers");
+            }
             if (!draft.createsTarget()) {
                 Optional<Long> open = requests.openFor(tx, caller.workspaceId(), draft.targetType(), draft.targetId(), now);
                 if (open.isPresent()) {
@@ -150,12 +155,12 @@ public final class RequestService {
     public Outcome<IssuedChallenge> challenge(Caller caller, long requestId, VoteKind kind) {
         Instant now = caller.clock(clock).now();
         return unitOfWork.write(tx -> requests.findVisible(tx, caller, requestId).map(found -> {
-            Request request = found.effectiveAt(now);
+            Request request = withCurrentSteps(tx, found.effectiveAt(now));
             if (!request.status().open()) {
                 return Outcome.<IssuedChallenge>invalid("request " + requestId + " is " + request.status()
                         + " and takes no more votes");
             }
-            if (!request.approvals(requests.votes(tx, requestId)).mayVote(caller.userId())) {
+            if (!approvalsNow(tx, request).mayVote(caller.userId())) {
                 return Outcome.<IssuedChallenge>invalid("user " + caller.userId() + " cannot vote on request " + requestId);
             }
             byte[] antireplay = new byte[32];
@@ -208,8 +213,8 @@ public final class RequestService {
     public Outcome<Governance> governance(Caller caller, long requestId) {
         Instant now = caller.clock(clock).now();
         return unitOfWork.read(tx -> requests.findVisible(tx, caller, requestId)
-                .map(request -> request.effectiveAt(now))
-                .map(request -> Outcome.ok(new Governance(request, request.approvals(requests.votes(tx, requestId)))))
+                .map(request -> withCurrentSteps(tx, request.effectiveAt(now)))
+                .map(request -> Outcome.ok(new Governance(request, approvalsNow(tx, request))))
                 .orElseGet(() -> Outcome.notFound("request " + requestId + " not found")));
     }
 
@@ -286,13 +291,16 @@ public final class RequestService {
             if (locked.isEmpty()) {
                 return Outcome.notFound("request " + requestId + " not found");
             }
-            Request request = locked.get();
+            Request request = withCurrentSteps(tx, locked.get());
+            if (!request.steps().equals(locked.get().steps())) {
+                requests.replaceSteps(tx, request);
+            }
             Optional<ApiUser> voter = users.find(tx, caller.workspaceId(), caller.userId())
                     .filter(user -> user.status() == UserStatus.ACTIVE);
             if (voter.isEmpty()) {
                 return Outcome.invalid("user " + caller.userId() + " is no longer active and cannot vote");
             }
-            Approvals approvals = request.approvals(requests.votes(tx, requestId));
+            Approvals approvals = approvalsNow(tx, request);
             Approvals.Result result = kind == VoteKind.APPROVE ? approvals.approve(caller.userId(), now)
                     : approvals.reject(caller.userId(), now);
             return switch (result) {
@@ -302,6 +310,32 @@ public final class RequestService {
                         .orElseGet(() -> count(tx, request, counted.next(), now));
             };
         });
+    }
+
+    /** Open requests at most looked at when approvers change: beyond, each is brought up to date at its next vote. */
+    private static final int MAX_REFRESHED = 1000;
+
+    /**
+     * After a change (an admin added or revoked, the quorum moved), the open requests whose approvers
+     * follow the workspace store them anew, so searches by {@code pending_by} see who may vote now.
+     */
+    private void refreshApprovers(Tx tx, long workspaceId) {
+        for (Request open : requests.open(tx, workspaceId, MAX_REFRESHED)) {
+            Request current = withCurrentSteps(tx, open);
+            if (!current.steps().equals(open.steps())) {
+                requests.replaceSteps(tx, current);
+            }
+        }
+    }
+
+    /** The request with the approvers in force now (for administrative requests, the current admins and quorum). */
+    private Request withCurrentSteps(Tx tx, Request request) {
+        return request.withSteps(handlers.of(request.type()).orElseThrow().currentSteps(tx, request));
+    }
+
+    /** The request's votes, counting only approvals of users still in the step they counted for. */
+    private Approvals approvalsNow(Tx tx, Request request) {
+        return request.approvals(requests.votes(tx, request.id())).under(request.steps());
     }
 
     /** Records a counted vote and what it completes: the change applied, or the request closed. */
@@ -320,6 +354,9 @@ public final class RequestService {
                     requests.addEvent(tx, done.id(), passed, now);
                 }
                 requests.update(tx, done);
+                if (done.targetType() == TargetType.USER || done.targetType() == TargetType.ADMIN_GROUP) {
+                    refreshApprovers(tx, done.workspaceId());
+                }
                 return done;
             });
             case REJECTED -> {

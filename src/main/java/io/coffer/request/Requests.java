@@ -52,6 +52,9 @@ public interface Requests {
 
     void update(Tx tx, Request request);
 
+    /** Stores a request's approval steps anew (and who may approve each, for the pending_by search). */
+    void replaceSteps(Tx tx, Request request);
+
     List<Vote> votes(Tx tx, long requestId);
 
     void addVote(Tx tx, long requestId, Vote vote);
@@ -70,6 +73,9 @@ public interface Requests {
     Optional<Challenge> challenge(Tx tx, long requestId, long userId, VoteKind kind);
 
     void useChallenge(Tx tx, long challengeId);
+
+    /** The open requests of a workspace (at most {@code limit}), oldest first. */
+    List<Request> open(Tx tx, long workspaceId, int limit);
 
     /** Ids of open requests of a workspace whose expiry is at or before {@code now}. */
     List<Long> due(Tx tx, long workspaceId, Instant now, int limit);

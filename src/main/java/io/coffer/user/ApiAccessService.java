@@ -3,14 +3,12 @@ package io.coffer.user;
 import io.coffer.common.Outcome;
 import io.coffer.common.Problem;
 import io.coffer.common.UnitOfWork;
-import io.coffer.common.WorkspaceClock;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.Base64;
@@ -31,11 +29,14 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class ApiAccessService {
 
-    /** How long a challenge may be signed and used, on the workspace clock. */
+    /**
+     * How long a challenge may be signed and used, in real time (not the workspace clock, which the
+     * sandbox moves: a challenge would tell by its expiry whether a user exists).
+     */
     static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(5);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}");
     private static final Pattern PAYLOAD = Pattern.compile("\\{\"antireplay\":\"([0-9a-f]{64})\",\"data\":\\{"
-            + "\"expires_at\":([0-9]{1,12}),\"username\":\"([A-Za-z0-9_.@-]{1,64})\",\"workspace\":\"([A-Za-z0-9_.-]{1,64})\"},"
+            + "\"expires_at_ms\":([0-9]{1,15}),\"username\":\"([A-Za-z0-9_.@-]{1,64})\",\"workspace\":\"([A-Za-z0-9_.-]{1,64})\"},"
             + "\"type\":\"API_ACCESS\"}");
     private static final String REFUSED = "the API access claim is invalid or expired";
 
@@ -67,14 +68,13 @@ public final class ApiAccessService {
             return Outcome.invalid("workspace and username must be names such as acme and alice");
         }
         Optional<Identity> identity = unitOfWork.read(tx -> identities.byUsername(tx, workspaceName, username));
-        Instant now = new WorkspaceClock(clock, identity.map(Identity::clockOffset).orElse(Duration.ZERO)).now();
-        long expiresAt = now.plus(CHALLENGE_LIFETIME).getEpochSecond();
+        long expiresAt = clock.instant().plus(CHALLENGE_LIFETIME).toEpochMilli();
         byte[] nonce = new byte[16];
         random.nextBytes(nonce);
         byte[] key = identity.map(Identity::tokenKey).orElse(decoyKey);
         String antireplay = HexFormat.of().formatHex(nonce) + HexFormat.of().formatHex(mac(key, nonce, workspaceName,
                 username, expiresAt));
-        String payload = "{\"antireplay\":\"" + antireplay + "\",\"data\":{\"expires_at\":" + expiresAt + ",\"username\":\""
+        String payload = "{\"antireplay\":\"" + antireplay + "\",\"data\":{\"expires_at_ms\":" + expiresAt + ",\"username\":\""
                 + username + "\",\"workspace\":\"" + workspaceName + "\"},\"type\":\"API_ACCESS\"}";
         return Outcome.ok(Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.US_ASCII)));
     }
@@ -101,8 +101,8 @@ public final class ApiAccessService {
         }
         Identity user = identity.get();
         byte[] expected = mac(user.tokenKey(), Arrays.copyOf(antireplay, 16), workspaceName, username, expiresAt);
-        Instant now = new WorkspaceClock(clock, user.clockOffset()).now();
-        if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(antireplay, 16, 32)) || now.getEpochSecond() >= expiresAt) {
+        if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(antireplay, 16, 32))
+                || clock.instant().toEpochMilli() >= expiresAt) {
             return refused();
         }
         Optional<String> key = unitOfWork.read(tx -> users.find(tx, user.workspaceId(), user.userId()))
@@ -114,9 +114,11 @@ public final class ApiAccessService {
             users.lock(tx, user.workspaceId(), user.userId());
             boolean unchanged = users.find(tx, user.workspaceId(), user.userId())
                     .filter(ApiUser::canAct).flatMap(ApiUser::publicKey).equals(key);
-            if (!unchanged) {
+            // Single use: a claim needs a challenge that expires after the one last claimed with.
+            if (!unchanged || expiresAt <= users.accessClaimedUntil(tx, user.userId())) {
                 return refused();
             }
+            users.setAccessClaimedUntil(tx, user.userId(), expiresAt);
             String apiKeyId = secrets.token(16);
             String secret = secrets.token(32);
             users.replaceSecret(tx, user.userId(), apiKeyId, Secrets.hash(secret));

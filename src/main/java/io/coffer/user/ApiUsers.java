@@ -41,6 +41,11 @@ public interface ApiUsers {
      */
     void endSessions(Tx tx, long userId);
 
+    /** The expiry of the last API access challenge the user claimed with (0 before any claim). */
+    long accessClaimedUntil(Tx tx, long userId);
+
+    void setAccessClaimedUntil(Tx tx, long userId, long challengeExpiry);
+
     /** Registers or replaces the user's approval key (uncompressed P-256, hex). */
     void setPublicKey(Tx tx, long userId, String publicKey);
 

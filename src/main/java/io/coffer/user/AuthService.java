@@ -22,19 +22,29 @@ public final class AuthService {
         record Rotated(TokenPair pair) implements Rotation {
         }
 
-        record Refused(String message) implements Rotation {
+        /** @param sessionsEnded the workspace whose user's sessions were ended, when a copy was detected */
+        record Refused(String message, Optional<Long> sessionsEnded) implements Rotation {
+            Refused(String message) {
+                this(message, Optional.empty());
+            }
         }
     }
 
     private final UnitOfWork unitOfWork;
     private final Identities identities;
     private final RefreshTokens refreshTokens;
+    private final ApiUsers users;
     private final Secrets secrets;
     private final InstantSource clock;
     private final Duration refreshLifetime;
 
-    public AuthService(UnitOfWork unitOfWork, Identities identities, RefreshTokens refreshTokens, Secrets secrets,
-                       InstantSource clock, Duration refreshLifetime) {
+    private final IdentityCache identityCache;
+
+    /** @param identityCache forgotten for the workspace when a copied refresh token ends a user's sessions */
+    public AuthService(UnitOfWork unitOfWork, Identities identities, RefreshTokens refreshTokens, ApiUsers users,
+                       IdentityCache identityCache, Secrets secrets, InstantSource clock, Duration refreshLifetime) {
+        this.users = users;
+        this.identityCache = identityCache;
         this.unitOfWork = unitOfWork;
         this.identities = identities;
         this.refreshTokens = refreshTokens;
@@ -72,7 +82,10 @@ public final class AuthService {
         Outcome<Rotation> outcome = unitOfWork.write(tx -> Outcome.ok(rotate(tx, refreshToken, workspace)));
         return outcome.flatMap(rotation -> switch (rotation) {
             case Rotation.Rotated rotated -> Outcome.ok(rotated.pair());
-            case Rotation.Refused refused -> Outcome.failed(Problem.unauthenticated(refused.message()));
+            case Rotation.Refused refused -> {
+                refused.sessionsEnded().ifPresent(identityCache::evictWorkspace);
+                yield Outcome.failed(Problem.unauthenticated(refused.message()));
+            }
         });
     }
 
@@ -83,7 +96,13 @@ public final class AuthService {
         }
         RefreshTokens.Stored stored = found.get();
         if (stored.used() || stored.revoked()) {
+            // A refresh token used twice was copied: every session of the user ends, not only this family.
             refreshTokens.revokeFamily(tx, stored.family());
+            if (stored.used()) {
+                users.endSessions(tx, stored.userId());
+                return new Rotation.Refused("refresh token was already used: every session of its user is ended",
+                        Optional.of(stored.workspaceId()));
+            }
             return new Rotation.Refused("refresh token was already used; its session is revoked");
         }
         Optional<Identity> identity = identities.byApiKeyOwner(tx, stored.workspaceId(), stored.userId())

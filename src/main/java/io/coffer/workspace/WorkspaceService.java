@@ -26,6 +26,8 @@ public final class WorkspaceService {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Duration MAX_ADVANCE = Duration.ofDays(3650);
+    /** How far a workspace clock may run ahead of real time in all: every date it writes stays a four-digit year. */
+    static final Duration MAX_OFFSET = Duration.ofDays(36_500);
     private static final String GENESIS = "0".repeat(64);
 
     /** A new workspace and the credentials of its admin. */
@@ -86,6 +88,10 @@ public final class WorkspaceService {
         }
         Outcome<Instant> moved = unitOfWork.write(tx -> {
             Duration offset = workspaces.advanceClock(tx, caller.workspaceId(), Duration.ofSeconds(seconds));
+            if (offset.compareTo(MAX_OFFSET) > 0) {
+                return Outcome.invalid("the workspace clock may run at most " + MAX_OFFSET.toDays()
+                        + " days ahead of real time");
+            }
             return Outcome.ok(new WorkspaceClock(clock, offset).now());
         });
         identities.evictWorkspace(caller.workspaceId());

@@ -242,4 +242,47 @@ class ApprovalsProperties {
     private static boolean done(ApprovalStep step, java.util.Set<Long> approvers) {
         return step.users().stream().filter(approvers::contains).count() >= step.quorum();
     }
+
+    /** Whether distinct users can complete the steps, decided by the matching, agrees with an exhaustive search. */
+    @Property(tries = 1000)
+    void satisfiableAgreesWithTryingEveryAssignment(@ForAll("rules") List<ApprovalStep> steps,
+                                                    @ForAll @net.jqwik.api.constraints.LongRange(min = 1, max = 9) long creator) {
+        org.assertj.core.api.Assertions.assertThat(ApprovalStep.satisfiable(steps, creator))
+                .isEqualTo(exhaustive(steps, creator));
+    }
+
+    private static boolean exhaustive(List<ApprovalStep> steps, long creator) {
+        java.util.Set<Long> used = new java.util.HashSet<>();
+        List<Integer> needs = new java.util.ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            int quorum = steps.get(i).quorum();
+            if (i == 0 && steps.getFirst().users().contains(creator)) {
+                quorum--;
+            }
+            needs.add(quorum);
+        }
+        used.add(creator);
+        return fill(steps, needs, 0, used);
+    }
+
+    private static boolean fill(List<ApprovalStep> steps, List<Integer> needs, int step, java.util.Set<Long> used) {
+        if (step == steps.size()) {
+            return true;
+        }
+        if (needs.get(step) <= 0) {
+            return fill(steps, needs, step + 1, used);
+        }
+        for (Long user : steps.get(step).users()) {
+            if (used.add(user)) {
+                needs.set(step, needs.get(step) - 1);
+                boolean done = fill(steps, needs, step, used);
+                needs.set(step, needs.get(step) + 1);
+                used.remove(user);
+                if (done) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }

@@ -78,6 +78,30 @@ class HolesClosedTest extends ServerCases {
         assertThat(both.text("status")).as(both.raw()).isEqualTo("SUBMITTED");
     }
 
+    /** A request made while the quorum was 1 stayed one admin's decision after the quorum was raised. */
+    @Test
+    void adminRequestsFollowTheQuorumInForceWhenTheyAreApproved() {
+        String[] ws = new String[1];
+        Approver boss = Governed.admin(server, ws);
+        io.coffer.testing.ApproverKey eveKey = io.coffer.testing.ApproverKey.generate();
+        long eve = boss.client().post("/requests", Map.of("type", "CREATE_API_USER", "data", Map.of("username", "eve",
+                "role", "ADMIN", "public_key", eveKey.publicHex()))).id();
+        io.coffer.testing.ApproverKey bobKey = io.coffer.testing.ApproverKey.generate();
+        JsonNode bobUser = boss.client().post("/sandbox/api-users", Map.of("username", "bob", "role", "ADMIN",
+                "public_key", bobKey.publicHex())).get("api_user");
+        Approver bob = new Approver(bobUser, bobKey, Sandbox.bearerClient(server, ws[0], bobUser));
+        long quorum = boss.client().post("/requests", Map.of("type", "UPDATE_QUORUM", "data", Map.of("quorum", 2))).id();
+        assertThat(Governed.approve(boss, quorum).text("status")).isEqualTo("APPROVED");
+
+        assertThat(Governed.approve(boss, eve).text("status")).as("one admin of two").isEqualTo("PENDING_APPROVAL");
+        JsonNode step = boss.client().get("/requests/" + eve + "/governance-status").get("governance_steps").get(0);
+        assertThat(step.path("quorum").asInt()).isEqualTo(2);
+        assertThat(step.path("approvers")).hasSize(2);
+        assertThat(bob.client().get("/requests?pending_by=" + bob.id()).get("edges").findValuesAsText("id"))
+                .contains(Long.toString(eve));
+        assertThat(Governed.approve(bob, eve).text("status")).isEqualTo("APPROVED");
+    }
+
     @Test
     void customBitcoinFeeRatesAreCappedToo() {
         String[] ws = new String[1];
@@ -246,17 +270,35 @@ class HolesClosedTest extends ServerCases {
         assertThat(c.post("/sandbox/networks/bitcoin/settings", Map.of("failure_rate", new java.math.BigDecimal("1e309")))
                 .status()).isEqualTo(400);
         assertThat(c.postRaw("/sandbox/networks/bitcoin/settings", "{\"failure_rate\": 1e309}").status()).isEqualTo(400);
+        // A tiny rate with a huge exponent froze the single writer in a rounding for minutes.
+        long started = System.nanoTime();
+        assertThat(c.postRaw("/sandbox/networks/bitcoin/settings", "{\"failure_rate\": 1e-999999999}").status())
+                .isEqualTo(400);
+        assertThat(c.postRaw("/sandbox/networks/bitcoin/settings", "{\"failure_rate\": 1e-100000000}").status())
+                .isEqualTo(400);
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(30));
+        assertThat(c.get("/accounts/" + id + "/balances/history?end=9999-12-31T23:59:59-18:00").status())
+                .as("a year that becomes 10000 in UTC").isEqualTo(400);
+        assertThat(c.get("/accounts/" + id + "/balances/history?end=0001-01-01T00:00:00%2B14:00").status())
+                .as("a year that becomes 0000 in UTC").isEqualTo(400);
+        assertThat(c.post("/sandbox/clock", Map.of("advance_seconds", 315_360_000)).status()).isEqualTo(200);
+        ApiClient later = Sandbox.legacyClient(server, ws.name(), ws.admin());
+        for (int i = 1; i < 10; i++) {
+            assertThat(later.post("/sandbox/clock", Map.of("advance_seconds", 315_360_000)).status()).isEqualTo(200);
+        }
+        assertThat(later.post("/sandbox/clock", Map.of("advance_seconds", 315_360_000)).status())
+                .as("the clock stays within a hundred years of real time").isEqualTo(400);
         String note = "n".repeat(4001);
         Map<String, Object> send = new LinkedHashMap<>(Governed.send(account, "BITCOIN_LIKE_SEND", "10000",
                 "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "5000", Governed.speed("NORMAL")));
         send.put("note", Map.of("title", "t", "content", note));
-        ApiResponse longNote = c.post("/requests", send);
+        ApiResponse longNote = later.post("/requests", send);
         assertThat(longNote.status()).isEqualTo(400);
         assertThat(longNote.text("message")).contains("4000");
     }
 
     @Test
-    void inputThatBreaksTheContractIsRefused() {
+    void inputThatBreaksTheContractIsRefused() throws Exception {
         Sandbox.Workspace ws = Sandbox.workspace(server);
         ApiClient c = ws.client();
         JsonNode account = Sandbox.account(c, "ethereum");
@@ -268,6 +310,11 @@ class HolesClosedTest extends ServerCases {
         assertThat(c.postRaw("/sandbox/clock", "{\"advance_seconds\":1}{}").status()).isEqualTo(400);
         assertThat(c.postRaw("/sandbox/clock", "{\"advance_seconds\":\"1\"}").status()).as("an integer as a string")
                 .isEqualTo(400);
+        assertThat(c.send("POST", "/sandbox/accounts", null).status()).isEqualTo(400);
+        byte[] overlong = "{\"name\":\"a\u00c0\u00afb\",\"currency\":\"bitcoin\"}".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(postBytes(ws, "/sandbox/accounts", overlong)).as("an overlong UTF-8 form").isEqualTo(400);
+        assertThat(c.postRaw("/sandbox/accounts", "{\"name\":\"lone\\ud800\",\"currency\":\"bitcoin\"}").status())
+                .as("an unpaired surrogate").isEqualTo(400);
         assertThat(c.post("/requests", Map.of("type", "UPDATE_QUORUM", "data", Map.of("quorum", "1"))).status())
                 .as("a quorum as a string").isEqualTo(400);
         assertThat(c.get("/transactions?destination_tag=abc").status()).isEqualTo(400);
@@ -285,6 +332,77 @@ class HolesClosedTest extends ServerCases {
                 .isEqualTo(400);
     }
 
+    /** A reused refresh token revoked its family, but the access token issued from its first use lived on. */
+    @Test
+    void aReusedRefreshTokenEndsEverySessionOfItsUser() {
+        Sandbox.Workspace ws = Sandbox.workspace(server);
+        JsonNode operator = Sandbox.apiUser(ws.client(), "OPERATOR", false);
+        ApiResponse login = login(ws.name(), operator);
+        ApiResponse rotated = server.anonymous().post("/auth/token/refresh", Map.of("refresh_token",
+                login.text("refresh_token")));
+        ApiClient thief = withToken(ws.name(), rotated.text("access_token"));
+        assertThat(thief.get("/accounts").status()).isEqualTo(200);
+        assertThat(server.anonymous().post("/auth/token/refresh", Map.of("refresh_token", login.text("refresh_token")))
+                .status()).as("the copy is detected").isEqualTo(401);
+        assertThat(thief.get("/accounts").status()).as("and every session ends").isEqualTo(401);
+    }
+
+    /** A token send whose steps no set of distinct users could complete held the parent's fee for a week. */
+    @Test
+    void aRequestNoOneCouldCompleteIsRefusedAtOnce() {
+        String[] ws = new String[1];
+        Approver admin = Governed.admin(server, ws);
+        Approver operator = Governed.operator(server, ws[0], admin.client());
+        JsonNode parent = Governed.account(admin.client(), "ethereum", List.of(Governed.step(2, operator, admin)));
+        Map<String, Object> tokenBody = new LinkedHashMap<>();
+        tokenBody.put("name", Sandbox.uniqueName("usdt"));
+        tokenBody.put("currency", "ethereum");
+        tokenBody.put("parent", parent.path("id").asLong());
+        tokenBody.put("contract_address", USDT);
+        tokenBody.put("governance_rules", List.of(Map.of("name", "operator", "rules", List.of(Map.of(
+                "type", "MULTI_AUTHORIZATIONS", "data", List.of(Governed.step(1, operator)))))));
+        JsonNode token = Sandbox.account(admin.client(), tokenBody);
+        Sandbox.deposit(admin.client(), parent.path("id").asLong(), ETH.toString());
+        Sandbox.deposit(admin.client(), token.path("id").asLong(), "1000");
+        Sandbox.mine(admin.client(), "ethereum", 12);
+        ApiResponse refused = operator.client().post("/requests", Governed.send(token, "ETHEREUM_LIKE_SEND", "1",
+                ETH_RECIPIENT, "10000000000000000", Governed.speed("NORMAL")));
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+        assertThat(refused.text("message")).contains("cannot all be completed");
+        assertThat(admin.client().get("/accounts/" + parent.path("id").asLong() + "/balances").text("pending"))
+                .as("nothing stays reserved").isEqualTo("0");
+    }
+
+    /** Malformed chunked bodies answered 500 with a stack trace in the log. */
+    @Test
+    void malformedChunkedBodiesAreBadRequests() throws Exception {
+        for (String chunked : List.of("zz\r\n\r\n", "ffffffffff\r\n{}\r\n0\r\n\r\n", "-5\r\n\r\n")) {
+            String answer = raw("POST /auth/token HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                    + "Connection: close\r\n\r\n" + chunked);
+            assertThat(answer).as(chunked).startsWith("HTTP/1.1 400").doesNotContain("InternalServerError");
+        }
+        String cut = raw("POST /auth/token HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"api_key_id\":", true);
+        assertThat(cut).doesNotContain("500");
+    }
+
+    /** On a moved sandbox clock, a challenge's expiry told whether a username exists. */
+    @Test
+    void anApiAccessChallengeDoesNotTellWhetherAUserExists() {
+        Sandbox.Workspace ws = Sandbox.workspace(server);
+        assertThat(ws.client().post("/sandbox/clock", Map.of("advance_seconds", 86_400)).status()).isEqualTo(200);
+        ApiClient anonymous = server.anonymous().with("X-Ledger-Workspace", ws.name());
+        long existing = expiry(anonymous.get("/auth/api-access/challenge?username=" + ws.admin().path("username").asText()));
+        long unknown = expiry(anonymous.get("/auth/api-access/challenge?username=nobody"));
+        assertThat(Math.abs(existing - unknown)).isLessThan(60_000);
+    }
+
+    private static long expiry(ApiResponse challenge) {
+        String payload = new String(Base64.getUrlDecoder().decode(challenge.text("challenge")), StandardCharsets.UTF_8);
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\"expires_at_ms\":([0-9]+)").matcher(payload);
+        assertThat(matcher.find()).as(payload).isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+
     @Test
     void headWorksWhereverGetDoes() {
         Sandbox.Workspace ws = Sandbox.workspace(server);
@@ -298,6 +416,43 @@ class HolesClosedTest extends ServerCases {
         assertThat(server.anonymous().send("HEAD", "/accounts", null).status()).isEqualTo(401);
     }
 
+    /** A HEAD answer with body bytes puts every later answer on a kept-alive connection out of step. */
+    @Test
+    void headAnswersCarryNoBodyOnTheWire() throws Exception {
+        Sandbox.Workspace ws = Sandbox.workspace(server);
+        String headers = "Host: x\r\nX-Ledger-Workspace: " + ws.name() + "\r\nX-Ledger-API-User: "
+                + ws.admin().path("username").asText() + "\r\nX-Ledger-API-Key: "
+                + ws.admin().path("api_key_secret").asText() + "\r\n";
+        java.net.URI base = java.net.URI.create(server.baseUrl());
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            String pipelined = "HEAD /health HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "HEAD /accounts HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "HEAD /no/such/route HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "HEAD /accounts HTTP/1.1\r\n" + headers + "\r\n"
+                    + "GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(pipelined.getBytes(StandardCharsets.US_ASCII));
+            java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+            byte[] chunk = new byte[4096];
+            // The last answer ends with GET's body; the server may keep the socket open after it.
+            while (!received.toString(StandardCharsets.US_ASCII).endsWith("{\"status\":\"UP\"}")) {
+                int read = socket.getInputStream().read(chunk);
+                if (read < 0) {
+                    break;
+                }
+                received.write(chunk, 0, read);
+            }
+            String answers = received.toString(StandardCharsets.US_ASCII);
+            String[] responses = answers.split("(?=HTTP/1\\.1 )");
+            assertThat(responses).as(answers).hasSize(5);
+            assertThat(responses[0]).startsWith("HTTP/1.1 200").endsWith("\r\n\r\n");
+            assertThat(responses[1]).startsWith("HTTP/1.1 401").endsWith("\r\n\r\n");
+            assertThat(responses[2]).startsWith("HTTP/1.1 404").endsWith("\r\n\r\n");
+            assertThat(responses[3]).startsWith("HTTP/1.1 200").endsWith("\r\n\r\n");
+            assertThat(responses[4]).startsWith("HTTP/1.1 200").endsWith("{\"status\":\"UP\"}");
+        }
+    }
+
     @Test
     void answersHoldingSecretsAreNeverCached() {
         Sandbox.Workspace ws = Sandbox.workspace(server);
@@ -306,6 +461,54 @@ class HolesClosedTest extends ServerCases {
         ApiResponse refreshed = server.anonymous().post("/auth/token/refresh",
                 Map.of("refresh_token", token.text("refresh_token")));
         assertThat(refreshed.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(server.anonymous().post("/sandbox/workspaces", Map.of("name", Sandbox.uniqueName("nocache")))
+                .headers().firstValue("Cache-Control")).hasValue("no-store");
+        ApiResponse user = ws.client().post("/sandbox/api-users", Map.of("username", Sandbox.uniqueName("u")));
+        assertThat(user.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(ws.client().post("/sandbox/api-users/" + user.get("api_user").path("id").asLong() + "/api-access",
+                Map.of()).headers().firstValue("Cache-Control")).hasValue("no-store");
+        long entity = ws.client().post("/sandbox/entities", Map.of("name", Sandbox.uniqueName("e"))).id();
+        assertThat(ws.client().post("/reporting-keys", Map.of("name", Sandbox.uniqueName("k"), "entities", List.of(entity)))
+                .headers().firstValue("Cache-Control")).hasValue("no-store");
+    }
+
+    private String raw(String request) throws Exception {
+        return raw(request, false);
+    }
+
+    /** Sends raw bytes and reads the answer (with {@code halfClose}, the client stops sending mid-body). */
+    private String raw(String request, boolean halfClose) throws Exception {
+        java.net.URI base = java.net.URI.create(server.baseUrl());
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            if (halfClose) {
+                socket.shutdownOutput();
+            }
+            java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+            byte[] chunk = new byte[4096];
+            try {
+                int read;
+                while ((read = socket.getInputStream().read(chunk)) > 0) {
+                    received.write(chunk, 0, read);
+                    if (received.toString(StandardCharsets.ISO_8859_1).contains("\"status_code\"")) {
+                        break;
+                    }
+                }
+            } catch (java.net.SocketTimeoutException | java.net.SocketException closed) {
+                // what arrived is the answer
+            }
+            return received.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private int postBytes(Sandbox.Workspace ws, String path, byte[] body) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + path))
+                .header("X-Ledger-Workspace", ws.name()).header("X-Ledger-API-User", ws.admin().path("username").asText())
+                .header("X-Ledger-API-Key", ws.admin().path("api_key_secret").asText())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     private ApiResponse login(String workspace, JsonNode user) {

@@ -1110,7 +1110,9 @@ class SpecFuzzTest extends ServerCases {
                     + new Finding(method, op.path, label, answer.status, answer.body, null).line());
         }
         if (method.equals("HEAD")) {
-            if (answer.status == 405) {
+            // The two challenge routes issue a challenge (a write): HEAD there would issue one too.
+            boolean issuing = op.path.endsWith("/challenge") || op.path.endsWith("/challenge/reject");
+            if (answer.status == 405 && !issuing) {
                 accepted.add(new Finding(method, op.path, label, answer.status, answer.body, "HEAD refused on a GET route"));
             }
             return;

@@ -33,9 +33,9 @@ public final class ServerProcess implements AutoCloseable {
         return start(data, port, Map.of());
     }
 
-    public static ServerProcess start(Path data, int port, Map<String, String> env) throws IOException,
-            InterruptedException {
-        ServerProcess server = launch(List.of("serve"), data, port, env);
+    public static ServerProcess start(Path data, int port, Map<String, String> env, String... jvmOptions)
+            throws IOException, InterruptedException {
+        ServerProcess server = launch(List.of("serve"), data, port, env, jvmOptions);
         ApiClient probe = new ApiClient(server.baseUrl(), Map.of());
         await(Duration.ofSeconds(60), "the server to answer /health (log: " + server.log + ")", () -> {
             if (!server.process.isAlive()) {
@@ -51,11 +51,12 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /** Runs {@code java io.coffer.Main ARGS} with the data directory's settings, without waiting for anything. */
-    public static ServerProcess launch(List<String> args, Path data, int port, Map<String, String> env)
-            throws IOException {
+    public static ServerProcess launch(List<String> args, Path data, int port, Map<String, String> env,
+                                       String... jvmOptions) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp",
-                System.getProperty("java.class.path"), "io.coffer.Main"));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.coffer.Main"));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> settings = new HashMap<>();
@@ -66,7 +67,7 @@ public final class ServerProcess implements AutoCloseable {
         settings.putAll(env);
         builder.environment().putAll(settings);
         builder.redirectErrorStream(true);
-        Files.createDirectories(data);
+        Files.createDirectories(data.toAbsolutePath().getParent());
         Path log = data.resolveSibling(data.getFileName() + "-" + System.nanoTime() + ".log");
         builder.redirectOutput(log.toFile());
         return new ServerProcess(builder.start(), log, port);

@@ -116,11 +116,21 @@ abstract class LiveWorkspaceStoryCases {
         JsonNode alice = claimed.get("api_user");
         assertThat(alice.path("id").asLong()).isEqualTo(aliceId);
         ApiClient aliceClient = Sandbox.bearerClient(server, live.name(), alice);
+        alice = claimed.get("api_user");
         assertThat(aliceClient.get("/users/" + aliceId).text("status")).isEqualTo("ACTIVE");
 
         // Only the holder of the approved key can claim: another key, or the admin's, gets nothing.
         assertThat(claim("alice", ApproverKey.generate()).status()).isEqualTo(401);
         assertThat(claim("alice", bossKey).status()).isEqualTo(401);
+
+        // A signed claim works once: replaying it gives nothing.
+        ApiClient anonymous = server.anonymous().with("X-Ledger-Workspace", live.name());
+        String challenge = anonymous.get("/auth/api-access/challenge?username=alice").text("challenge");
+        String jws = aliceKey.sign(challenge);
+        ApiResponse first = anonymous.post("/auth/api-access", Map.of("jws", jws));
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(anonymous.post("/auth/api-access", Map.of("jws", jws)).status()).as("a replayed claim").isEqualTo(401);
+        aliceClient = Sandbox.bearerClient(server, live.name(), first.get("api_user"));
 
         // Claiming again rotates the key: the former secret and its sessions end at once.
         JsonNode rotated = claim("alice", aliceKey).get("api_user");
@@ -177,10 +187,15 @@ abstract class LiveWorkspaceStoryCases {
                 "user_id", deputy.id(), "public_key", newDeputyKey.publicHex()))).id();
         assertThat(Governed.approve(deputy, migrate).text("status")).isEqualTo("PENDING_APPROVAL");
         assertThat(Governed.approve(boss, migrate).text("status")).isEqualTo("APPROVED");
-        ApiResponse withOldKey = Governed.approve(deputy, third);
+        assertThat(deputy.client().get("/accounts").status()).as("a replaced key ends the sessions it claimed")
+                .isEqualTo(401);
+        assertThat(claim("deputy", deputyKey).status()).as("the old key claims nothing more").isEqualTo(401);
+        JsonNode reclaimed = claim("deputy", newDeputyKey).get("api_user");
+        ApiClient deputyAgain = Sandbox.bearerClient(server, live.name(), reclaimed);
+        ApiResponse withOldKey = Governed.approve(new Approver(reclaimed, deputyKey, deputyAgain), third);
         assertThat(withOldKey.status()).isEqualTo(400);
         assertThat(withOldKey.text("message")).contains("does not verify");
-        Approver renewed = new Approver(deputyUser, newDeputyKey, deputy.client());
+        Approver renewed = new Approver(reclaimed, newDeputyKey, deputyAgain);
         assertThat(Governed.approve(renewed, third).text("status")).isEqualTo("APPROVED");
         assertThat(claim("third", thirdKey).status()).isEqualTo(200);
         assertThat(boss.client().post("/requests", Map.of("type", "MIGRATE_OPERATOR", "data", Map.of(

@@ -38,6 +38,7 @@ public final class ReportingKeyRoutes {
         JsonFields body = bodies.object(req).allowOnly("name", "entities");
         List<Long> entityIds = body.optionalLongs("entities", 1)
                 .orElseThrow(() -> ApiException.badRequest("field 'entities' is required"));
+        Responses.noStore(res);
         Responses.outcome(res, reportingKeys.issue(caller, body.string("name"), entityIds),
                 key -> new IssuedKeyView(key.id(), key.name(), key.key()));
     }

@@ -79,12 +79,7 @@ public final class JdbcRequests implements Requests {
                 request.workspaceId(), request.type(), request.status(), request.targetType(), request.targetId(),
                 Sql.orNull(request.accountId(), Sql.NULL_BIGINT), request.createdBy(), request.createdOn(),
                 request.expiresAt(), request.currentStep(), writeSteps(request.steps()), request.intent());
-        for (int step = 0; step < request.steps().size(); step++) {
-            for (Long user : request.steps().get(step).users()) {
-                Sql.update(tx, "INSERT INTO request_approver (request_id, step_index, user_id) VALUES (?, ?, ?)",
-                        id, step, user);
-            }
-        }
+        insertApprovers(tx, id, request.steps());
         return id;
     }
 
@@ -163,6 +158,23 @@ public final class JdbcRequests implements Requests {
     }
 
     @Override
+    public void replaceSteps(Tx tx, Request request) {
+        Sql.update(tx, "UPDATE request SET steps = ?, current_step = ? WHERE id = ?", writeSteps(request.steps()),
+                request.currentStep(), request.id());
+        Sql.update(tx, "DELETE FROM request_approver WHERE request_id = ?", request.id());
+        insertApprovers(tx, request.id(), request.steps());
+    }
+
+    private static void insertApprovers(Tx tx, long requestId, List<ApprovalStep> steps) {
+        for (int step = 0; step < steps.size(); step++) {
+            for (Long user : steps.get(step).users()) {
+                Sql.update(tx, "INSERT INTO request_approver (request_id, step_index, user_id) VALUES (?, ?, ?)",
+                        requestId, step, user);
+            }
+        }
+    }
+
+    @Override
     public void update(Tx tx, Request request) {
         Sql.update(tx, "UPDATE request SET status = ?, current_step = ? WHERE id = ?", request.status(),
                 request.currentStep(), request.id());
@@ -228,6 +240,12 @@ public final class JdbcRequests implements Requests {
     @Override
     public void useChallenge(Tx tx, long challengeId) {
         Sql.update(tx, "UPDATE request_challenge SET used = TRUE WHERE id = ?", challengeId);
+    }
+
+    @Override
+    public List<Request> open(Tx tx, long workspaceId, int limit) {
+        return Sql.list(tx, "SELECT " + COLUMNS + " FROM request r WHERE r.workspace_id = ? AND r.status IN"
+                + " ('PENDING_FIRST_APPROVAL', 'PENDING_APPROVAL') ORDER BY r.id LIMIT ?", JdbcRequests::map, workspaceId, limit);
     }
 
     @Override

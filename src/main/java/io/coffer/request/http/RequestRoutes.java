@@ -39,8 +39,10 @@ public final class RequestRoutes {
         api.get("/requests", this::search);
         api.post("/requests", this::create);
         api.get("/requests/{request_id}", this::get);
-        api.get("/requests/{request_id}/challenge", (req, res, caller) -> challenge(req, res, caller, VoteKind.APPROVE));
-        api.get("/requests/{request_id}/challenge/reject", (req, res, caller) -> challenge(req, res, caller, VoteKind.ABORT));
+        api.issuingGet("/requests/{request_id}/challenge", (req, res, caller) -> challenge(req, res, caller,
+                VoteKind.APPROVE));
+        api.issuingGet("/requests/{request_id}/challenge/reject", (req, res, caller) -> challenge(req, res, caller,
+                VoteKind.ABORT));
         api.post("/requests/{request_id}/approve", this::approve);
         api.post("/requests/{request_id}/reject", this::reject);
         api.get("/requests/{request_id}/governance-status", this::governance);

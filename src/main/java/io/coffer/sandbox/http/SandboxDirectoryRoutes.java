@@ -116,6 +116,7 @@ public final class SandboxDirectoryRoutes {
     }
 
     private void apiAccess(ServerRequest req, ServerResponse res, Caller caller) {
+        Responses.noStore(res);
         Responses.outcome(res, users.revealAccess(caller, PathParams.id(req, "user_id")),
                 credentials -> new ApiAccess(SandboxRoutes.ApiUserView.of(credentials)));
     }

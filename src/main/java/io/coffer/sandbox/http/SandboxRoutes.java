@@ -106,6 +106,7 @@ public final class SandboxRoutes {
 
     private void createWorkspace(ServerRequest req, ServerResponse res) {
         JsonFields body = bodies.object(req).allowOnly("name", "username", "public_key");
+        Responses.noStore(res);
         Responses.outcome(res, workspaces.create(body.string("name"), WorkspaceKind.SANDBOX,
                         body.optionalString("username").orElse("admin"), body.optionalString("public_key")),
                 created -> new WorkspaceCreated(created.name(), ApiUserView.of(created.admin())));
@@ -119,6 +120,7 @@ public final class SandboxRoutes {
             default -> throw ApiException.badRequest("field 'role' must be OPERATOR or ADMIN");
         }).orElse(Role.OPERATOR);
         boolean viewAll = body.optionalBoolean("view_all").orElse(role == Role.ADMIN);
+        Responses.noStore(res);
         Responses.outcome(res, users.createApiUser(caller, new UserService.UserRequest(body.string("username"), role,
                 viewAll, body.optionalString("public_key"))), created -> new ApiUserCreated(ApiUserView.of(created)));
     }

@@ -133,6 +133,17 @@ public final class JdbcApiUsers implements ApiUsers {
     }
 
     @Override
+    public long accessClaimedUntil(Tx tx, long userId) {
+        return Sql.one(tx, "SELECT access_claimed_until FROM api_user WHERE id = ?", row -> row.getLong(1), userId)
+                .orElse(0L);
+    }
+
+    @Override
+    public void setAccessClaimedUntil(Tx tx, long userId, long challengeExpiry) {
+        Sql.update(tx, "UPDATE api_user SET access_claimed_until = ? WHERE id = ?", challengeExpiry, userId);
+    }
+
+    @Override
     public void setPublicKey(Tx tx, long userId, String publicKey) {
         Sql.update(tx, "UPDATE api_user SET public_key = ? WHERE id = ?", publicKey, userId);
     }

@@ -1,0 +1,77 @@
+package io.coffer.http;
+
+import io.coffer.common.Overloaded;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import io.helidon.webserver.http.ServerRequest;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Bounds the memory request bodies take all together: a body is read only once its share of the
+ * budget is reserved (its size times what parsing it may cost), and the share is given back when
+ * its answer is sent. Without it, a few hundred connections each sending a 1 MiB body at once run
+ * any heap out of memory, credentials or not. A request that cannot get its share within a second
+ * is answered 503 with {@code Retry-After}.
+ */
+public final class BodyBudget implements Filter {
+
+    /** What reading a body may cost in memory, per byte: the bytes, the decoded text and the parsed JSON. */
+    static final int COST_PER_BYTE = 16;
+    /** A request's fixed share, whatever its body: buffers and objects around it. */
+    static final int OVERHEAD_BYTES = 16 * 1024;
+    private static final long WAIT_MILLIS = 1000;
+
+    /** What a request holds, released after its answer. */
+    private static final class Held {
+        int kib;
+    }
+
+    private final Semaphore kibibytes;
+    private final int totalKib;
+
+    /** @param budgetBytes the memory all bodies in flight may take together */
+    public BodyBudget(long budgetBytes) {
+        this.totalKib = (int) Math.max(1, Math.min(Integer.MAX_VALUE, budgetBytes / 1024));
+        this.kibibytes = new Semaphore(totalKib, true);
+    }
+
+    /** Reserves the share of a body of {@code declared} bytes (at most {@code max}) before it is read. */
+    void reserve(ServerRequest req, long declared, int max) {
+        long bytes = Math.max(0, Math.min(declared, max));
+        int cost = (int) Math.min(totalKib, (bytes * COST_PER_BYTE + OVERHEAD_BYTES) / 1024 + 1);
+        try {
+            if (!kibibytes.tryAcquire(cost, WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                throw new Overloaded("too many request bodies are being read at once; try again");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Overloaded("interrupted while waiting to read the request body");
+        }
+        Held held = req.context().get(Held.class).orElseGet(() -> {
+            Held fresh = new Held();
+            req.context().register(fresh);
+            return fresh;
+        });
+        held.kib += cost;
+    }
+
+    /** How much of the budget is free (for tests). */
+    int freeKib() {
+        return kibibytes.availablePermits();
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        try {
+            chain.proceed();
+        } finally {
+            req.context().get(Held.class).ifPresent(held -> {
+                kibibytes.release(held.kib);
+                held.kib = 0;
+            });
+        }
+    }
+}
