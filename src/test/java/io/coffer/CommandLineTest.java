@@ -118,6 +118,11 @@ class CommandLineTest {
             challenge = admin.get("/requests/" + request + "/challenge").text("challenge");
             ApiResponse registered = admin.post("/requests/" + request + "/approve", Map.of("jws", key.sign(challenge)));
             assertThat(registered.text("status")).as(registered.raw()).isEqualTo("APPROVED");
+            assertThat(admin.get("/accounts").status()).as("the old API key ends with the key change").isEqualTo(401);
+            ApiClient anonymous = server.anonymous().with("X-Ledger-Workspace", live.name());
+            String claim = anonymous.get("/auth/api-access/challenge?username=admin").text("challenge");
+            admin = Sandbox.bearerClient(server, live.name(), anonymous.post("/auth/api-access",
+                    Map.of("jws", key.sign(claim))).get("api_user"));
             long next = admin.post("/requests", Map.of("type", "UPDATE_QUORUM", "data", Map.of("quorum", 1))).id();
             challenge = admin.get("/requests/" + next + "/challenge").text("challenge");
             assertThat(admin.post("/requests/" + next + "/approve", Map.of("jws", key.sign(challenge))).text("status"))

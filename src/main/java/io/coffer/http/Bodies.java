@@ -67,8 +67,14 @@ public final class Bodies {
             return bytes;
         } catch (IOException | UncheckedIOException e) {
             throw ApiException.badRequest("the request body could not be read: it is malformed or cut short");
-        } catch (ApiException e) {
+        } catch (ApiException | io.helidon.http.RequestException e) {
+            // Ours, or the transport's own answer with its status (413 for a chunked body over the limit).
             throw e;
+        } catch (io.helidon.http.HttpException e) {
+            if (e.status().code() == 413) {
+                throw new ApiException(ErrorBody.payloadTooLarge("request body exceeds " + maxBytes + " bytes"));
+            }
+            throw ApiException.badRequest("the request body could not be read: it is malformed or cut short");
         } catch (RuntimeException e) {
             // The transport's own refusal of a malformed body (a bad chunk size, a body cut short).
             throw ApiException.badRequest("the request body could not be read: it is malformed or cut short");

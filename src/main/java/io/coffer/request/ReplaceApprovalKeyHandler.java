@@ -46,7 +46,10 @@ final class ReplaceApprovalKeyHandler extends AdminHandler<AdminChange.ReplaceAp
     @Override
     void apply(Tx tx, long ws, AdminChange.ReplaceApprovalKey change, long target) {
         checks.users.setPublicKey(tx, target, ApprovalKeys.normalize(change.publicKey()).orElseThrow());
-        // A key is replaced when it was lost or stolen: what was claimed with it ends too.
+        // A key is replaced when it was lost or stolen: the API key claimed with it and every session end
+        // too (the user claims a new API key with its new approval key).
+        checks.users.replaceSecret(tx, target, "migrated-" + target + "-" + java.util.UUID.randomUUID(),
+                "-".repeat(64));
         checks.users.endSessions(tx, target);
     }
 }
