@@ -19,6 +19,14 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s: %5$s%6$s%n");
+        if (System.getProperty("java.util.logging.config.file") == null) {
+            // No logging configuration of the operator's: log from a background thread (see BackgroundLogHandler).
+            java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+            for (java.util.logging.Handler handler : root.getHandlers()) {
+                root.removeHandler(handler);
+            }
+            root.addHandler(new BackgroundLogHandler());
+        }
         // An error the JVM cannot recover from ends the process, even when launched without
         // -XX:+ExitOnOutOfMemoryError (which every documented launch also passes).
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {

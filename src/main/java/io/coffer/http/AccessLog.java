@@ -5,8 +5,6 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One INFO line per request: method, route template (never the raw path, which may carry what a
@@ -15,7 +13,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class AccessLog implements Filter {
 
-    private static final Logger LOG = LoggerFactory.getLogger("io.coffer.access");
+    /**
+     * The JDK's logger directly, with the source given: through SLF4J's JDK binding each line would
+     * walk the stack to find its caller, which cost more than the request it logs.
+     */
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("io.coffer.access");
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
@@ -23,13 +25,17 @@ public final class AccessLog implements Filter {
         try {
             chain.proceed();
         } finally {
-            if (LOG.isInfoEnabled()) {
+            if (LOG.isLoggable(java.util.logging.Level.INFO)) {
                 long micros = (System.nanoTime() - started) / 1000;
                 Caller caller = req.context().get(Caller.class).orElse(null);
-                LOG.info("{} {} {} {}.{} ms workspace={} user={}", req.prologue().method().text(),
-                        req.matchingPattern().orElse("(no route)"), res.status().code(), micros / 1000,
-                        String.format("%03d", micros % 1000), caller == null ? "-" : caller.workspaceName(),
-                        caller == null ? "-" : caller.userId());
+                long fraction = micros % 1000;
+                StringBuilder line = new StringBuilder(96).append(req.prologue().method().text()).append(' ')
+                        .append(req.matchingPattern().orElse("(no route)")).append(' ').append(res.status().code())
+                        .append(' ').append(micros / 1000).append('.').append(fraction < 100 ? "0" : "")
+                        .append(fraction < 10 ? "0" : "").append(fraction).append(" ms workspace=")
+                        .append(caller == null ? "-" : caller.workspaceName()).append(" user=")
+                        .append(caller == null ? "-" : Long.toString(caller.userId()));
+                LOG.logp(java.util.logging.Level.INFO, "io.coffer.http.AccessLog", "filter", line.toString());
             }
         }
     }
