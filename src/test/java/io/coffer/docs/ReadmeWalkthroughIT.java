@@ -114,6 +114,8 @@ class ReadmeWalkthroughIT {
 
     /** Pastes a block into bash and checks the lines it promises, in order. */
     private String run(Path home, String name, int port) throws Exception {
+        Process tools = new ProcessBuilder("bash", "-c", "command -v curl && command -v jq").start();
+        assertThat(tools.waitFor()).as("the README's walk-throughs need bash, curl and jq on the PATH").isZero();
         String block = blocks.get(name);
         assertThat(block).as("the README has the walk-through " + name).isNotNull();
         ProcessBuilder bash = new ProcessBuilder("bash", "-e", "-o", "pipefail").directory(home.toFile())
