@@ -178,10 +178,6 @@ public final class AccountService {
         memberships.refresh(tx, workspaceId);
     }
 
-    public void setLastRequest(Tx tx, long accountId, long requestId) {
-        accounts.setLastRequest(tx, accountId, requestId);
-    }
-
     /** The labels of an account the caller may see. */
     public Outcome<List<io.coffer.label.Label>> labels(Caller caller, long accountId) {
         return unitOfWork.read(tx -> accounts.findVisible(tx, caller, accountId)

@@ -35,10 +35,6 @@ public final class LabelService {
         return unitOfWork.read(tx -> labels.search(tx, caller.workspaceId(), filter, page));
     }
 
-    public List<Label> ofAccount(long accountId) {
-        return unitOfWork.read(tx -> labels.ofAccounts(tx, List.of(accountId)).getOrDefault(accountId, List.of()));
-    }
-
     public List<Label> ofTransaction(long transactionId) {
         return unitOfWork.read(tx -> labels.ofTransaction(tx, transactionId));
     }
