@@ -49,6 +49,7 @@ import io.coffer.workspace.db.JdbcWorkspaces;
 import io.coffer.workspace.http.CertificateRoutes;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http1.Http1Config;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -95,6 +96,9 @@ public final class CofferServer implements AutoCloseable {
                     .host(config.httpHost())
                     .port(config.httpPort())
                     .maxPayloadSize(config.maxBodyBytes())
+                    // Answer "Expect: 100-continue" at once, so the body always follows and is read or
+                    // drained: otherwise a body no handler read is parsed as the next request.
+                    .addProtocol(Http1Config.builder().continueImmediately(true).build())
                     .directHandlers(ErrorHandlers.direct())
                     // Without TCP_NODELAY, multi-segment answers on kept-alive connections stall on
                     // delayed ACKs (about 40 ms each).
@@ -181,7 +185,7 @@ public final class CofferServer implements AutoCloseable {
 
         BodyBudget budget = new BodyBudget(config.bodyBudgetBytes());
         routing.addFilter(budget);
-        Bodies bodies = new Bodies(config.maxBodyBytes(), budget);
+        Bodies bodies = new Bodies(config.maxBodyBytes(), budget, java.time.Duration.ofSeconds(config.bodyTimeoutSeconds()));
         ErrorHandlers.register(routing);
         Api api = new Api(routing, new ApiUserAuthenticator(unitOfWork, identities, clock, identityCache));
         new SystemRoutes().register(api);

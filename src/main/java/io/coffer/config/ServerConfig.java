@@ -30,6 +30,8 @@ import java.util.Optional;
  * @param accessLog whether each request is logged at INFO ({@code COFFER_ACCESS_LOG}, default true)
  * @param bodyBudgetBytes the memory request bodies in flight may take together
  *     ({@code COFFER_BODY_BUDGET_BYTES}, default a quarter of the JVM's maximum heap)
+ * @param bodyTimeoutSeconds how long a request body may take to arrive before its connection is
+ *     closed ({@code COFFER_BODY_TIMEOUT_SECONDS}, default 30)
  */
 public record ServerConfig(
         String httpHost,
@@ -46,7 +48,8 @@ public record ServerConfig(
         long authCacheMillis,
         Path masterKeyFile,
         boolean accessLog,
-        long bodyBudgetBytes) {
+        long bodyBudgetBytes,
+        int bodyTimeoutSeconds) {
 
     /** Reads the configuration from environment variables; throws with a clear message on bad values. */
     public static ServerConfig fromEnvironment(Map<String, String> env) {
@@ -65,7 +68,8 @@ public record ServerConfig(
                 intValue(env, "COFFER_AUTH_CACHE_MILLIS", 1000, 0, 60_000),
                 Path.of(env.getOrDefault("COFFER_MASTER_KEY_FILE", "./master.key")),
                 boolValue(env, "COFFER_ACCESS_LOG", true),
-                longValue(env, "COFFER_BODY_BUDGET_BYTES", Runtime.getRuntime().maxMemory() / 4, 1 << 20, 1L << 40));
+                longValue(env, "COFFER_BODY_BUDGET_BYTES", Runtime.getRuntime().maxMemory() / 4, 1 << 20, 1L << 40),
+                intValue(env, "COFFER_BODY_TIMEOUT_SECONDS", 30, 1, 3600));
         config.validate();
         return config;
     }

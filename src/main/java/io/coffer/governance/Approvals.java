@@ -39,14 +39,21 @@ public record Approvals(List<ApprovalStep> steps, long creator, List<Vote> votes
     }
 
     /**
-     * The same request under other steps (the approvers in force now): approvals of users no longer in
-     * the step they counted for are set aside; rejections and the creator's first approval stay.
+     * The same request under other steps (the approvers in force now), counting only the approvals
+     * of users still able to vote: approvals of users no longer in the step they counted for, or in
+     * {@code departed} (revoked or suspended since), are set aside, and the request stands at the
+     * first step they leave short. Rejections and the creator's first approval stay.
      */
-    public Approvals under(List<ApprovalStep> current) {
+    public Approvals under(List<ApprovalStep> current, java.util.Set<Long> departed) {
         List<Vote> counted = votes.stream().filter(vote -> vote.kind() == VoteKind.ABORT || vote.stepIndex().isEmpty()
-                || (vote.stepIndex().getAsInt() < current.size()
+                || (vote.stepIndex().getAsInt() < current.size() && !departed.contains(vote.userId())
                 && current.get(vote.stepIndex().getAsInt()).users().contains(vote.userId()))).toList();
-        return new Approvals(current, creator, counted, status, Math.min(currentStep, current.size() - 1), expiresAt);
+        Approvals recounted = new Approvals(current, creator, counted, status, 0, expiresAt);
+        int step = 0;
+        while (step < current.size() - 1 && recounted.approvalsAt(step) >= current.get(step).quorum()) {
+            step++;
+        }
+        return new Approvals(current, creator, counted, status, step, expiresAt);
     }
 
     /** A new request waiting for its creator's approval. */
@@ -124,7 +131,8 @@ public record Approvals(List<ApprovalStep> steps, long creator, List<Vote> votes
 
     private Approvals advance(List<Vote> next) {
         Approvals state = new Approvals(steps, creator, next, RequestStatus.PENDING_APPROVAL, currentStep, expiresAt);
-        int step = currentStep;
+        // From the first step, not the current one: an earlier step may have lost an approval since.
+        int step = 0;
         while (step < steps.size() && state.approvalsAt(step) >= steps.get(step).quorum()) {
             step++;
         }

@@ -2,9 +2,11 @@ package io.coffer.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.webserver.http.ServerRequest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 
 /**
  * Reads request bodies: JSON, bounded in size, malformed input refused with a 400. The
@@ -12,13 +14,21 @@ import java.io.UncheckedIOException;
  */
 public final class Bodies {
 
+    /** How much of a body is read at a time, and its budget taken, before the next part. */
+    private static final int CHUNK_BYTES = 64 * 1024;
+
     private final int maxBytes;
     private final BodyBudget budget;
+    private final Duration timeout;
 
-    /** @param budget bounds the memory all bodies being read and handled take together */
-    public Bodies(int maxBytes, BodyBudget budget) {
+    /**
+     * @param budget bounds the memory all bodies being read and handled take together
+     * @param timeout how long a whole body may take to arrive; its connection is closed after
+     */
+    public Bodies(int maxBytes, BodyBudget budget, Duration timeout) {
         this.maxBytes = maxBytes;
         this.budget = budget;
+        this.timeout = timeout;
     }
 
     /** The body as a JSON object; an empty body is refused. */
@@ -55,20 +65,31 @@ public final class Bodies {
             }
             throw ApiException.badRequest("request body is required");
         }
-        budget.reserve(req, req.headers().contentLength().orElse(maxBytes), maxBytes);
-        try (InputStream in = req.content().inputStream()) {
-            byte[] bytes = in.readNBytes(maxBytes + 1);
-            if (bytes.length > maxBytes) {
-                throw new ApiException(ErrorBody.payloadTooLarge("request body exceeds " + maxBytes + " bytes"));
+        // The budget is taken as bytes arrive, not from the declared length: a client that
+        // announces a large body and sends nothing holds only a request's fixed share.
+        budget.reserve(req, 0);
+        try (ReadDeadline deadline = ReadDeadline.start(timeout);
+                InputStream in = req.content().inputStream()) {
+            long declared = req.headers().contentLength().orElse(CHUNK_BYTES);
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(declared, CHUNK_BYTES));
+            byte[] chunk = new byte[(int) Math.min(CHUNK_BYTES, maxBytes + 1L)];
+            int read;
+            while ((read = in.read(chunk, 0, Math.min(chunk.length, maxBytes + 1 - out.size()))) > 0) {
+                budget.reserve(req, out.size() + read);
+                out.write(chunk, 0, read);
+                if (out.size() > maxBytes) {
+                    throw new ApiException(ErrorBody.payloadTooLarge("request body exceeds " + maxBytes + " bytes"));
+                }
             }
+            byte[] bytes = out.toByteArray();
             if (bytes.length == 0 && !emptyAllowed) {
                 throw ApiException.badRequest("request body is required");
             }
             return bytes;
         } catch (IOException | UncheckedIOException e) {
             throw ApiException.badRequest("the request body could not be read: it is malformed or cut short");
-        } catch (ApiException | io.helidon.http.RequestException e) {
-            // Ours, or the transport's own answer with its status (413 for a chunked body over the limit).
+        } catch (ApiException | io.coffer.common.Overloaded | io.helidon.http.RequestException e) {
+            // Ours (a 413, or a 503 when the budget is spent), or the transport's own answer with its status (413 for a chunked body over the limit).
             throw e;
         } catch (io.helidon.http.HttpException e) {
             if (e.status().code() == 413) {

@@ -10,9 +10,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Bounds the memory request bodies take all together: a body is read only once its share of the
- * budget is reserved (its size times what parsing it may cost), and the share is given back when
- * its answer is sent. Without it, a few hundred connections each sending a 1 MiB body at once run
+ * Bounds the memory request bodies take all together: each part of a body is read only once its
+ * share of the budget is reserved (its size times what parsing it may cost), and the share is
+ * given back when its answer is sent. Shares follow the bytes that arrived, not the length a
+ * client announces, so idle connections cannot hold the budget. Without it, a few hundred connections each sending a 1 MiB body at once run
  * any heap out of memory, credentials or not. A request that cannot get its share within a second
  * is answered 503 with {@code Retry-After}.
  */
@@ -38,24 +39,30 @@ public final class BodyBudget implements Filter {
         this.kibibytes = new Semaphore(totalKib, true);
     }
 
-    /** Reserves the share of a body of {@code declared} bytes (at most {@code max}) before it is read. */
-    void reserve(ServerRequest req, long declared, int max) {
-        long bytes = Math.max(0, Math.min(declared, max));
-        int cost = (int) Math.min(totalKib, (bytes * COST_PER_BYTE + OVERHEAD_BYTES) / 1024 + 1);
+    /**
+     * Makes sure the request holds the share of a body of {@code bytesRead} bytes, taking from the
+     * budget only what it does not hold yet; called as the body arrives.
+     */
+    void reserve(ServerRequest req, long bytesRead) {
+        Held held = req.context().get(Held.class).orElseGet(() -> {
+            Held fresh = new Held();
+            req.context().register(fresh);
+            return fresh;
+        });
+        int needed = (int) Math.min(totalKib, (Math.max(0, bytesRead) * COST_PER_BYTE + OVERHEAD_BYTES) / 1024 + 1);
+        int more = needed - held.kib;
+        if (more <= 0) {
+            return;
+        }
         try {
-            if (!kibibytes.tryAcquire(cost, WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+            if (!kibibytes.tryAcquire(more, WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
                 throw new Overloaded("too many request bodies are being read at once; try again");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Overloaded("interrupted while waiting to read the request body");
         }
-        Held held = req.context().get(Held.class).orElseGet(() -> {
-            Held fresh = new Held();
-            req.context().register(fresh);
-            return fresh;
-        });
-        held.kib += cost;
+        held.kib += more;
     }
 
     /** How much of the budget is free (for tests). */

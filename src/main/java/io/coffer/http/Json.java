@@ -30,6 +30,8 @@ public final class Json {
     public static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
 
+    /** The most JSON tokens one body may hold. */
+    static final long MAX_TOKENS = 100_000;
     private static final ObjectMapper MAPPER = build();
     /** One writer per response type, so serialisers are resolved once rather than on every answer. */
     private static final ClassValue<ObjectWriter> WRITERS = new ClassValue<>() {
@@ -75,6 +77,11 @@ public final class Json {
             return node;
         } catch (IOException e) {
             throw ApiException.badRequest("malformed JSON body: " + firstLine(e.getMessage()));
+        } catch (ApiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The parser's own failures on values it cannot represent, such as 1e-2147483648.
+            throw ApiException.badRequest("malformed JSON body: a value cannot be read");
         }
     }
 
@@ -117,7 +124,10 @@ public final class Json {
                 .addModule(module)
                 .build();
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(64).maxNumberLength(100).maxStringLength(1 << 20).build());
+                .maxNestingDepth(64).maxNumberLength(100).maxStringLength(1 << 20)
+                // The largest legitimate body (a 1000-address whitelist, 20 rule sets of 20 steps)
+                // is far below this; it bounds the parsed tree a 1 MiB body of {} can become.
+                .maxTokenCount(MAX_TOKENS).build());
         return mapper;
     }
 }

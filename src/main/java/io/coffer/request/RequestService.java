@@ -333,9 +333,19 @@ public final class RequestService {
         return request.withSteps(handlers.of(request.type()).orElseThrow().currentSteps(tx, request));
     }
 
-    /** The request's votes, counting only approvals of users still in the step they counted for. */
+    /**
+     * The request's votes, counting only approvals of users still in the step they counted for and
+     * still active: a revoked or suspended user's earlier approval moves no money.
+     */
     private Approvals approvalsNow(Tx tx, Request request) {
-        return request.approvals(requests.votes(tx, request.id())).under(request.steps());
+        List<Vote> votes = requests.votes(tx, request.id());
+        java.util.Set<Long> departed = new java.util.HashSet<>();
+        for (Vote vote : votes) {
+            if (users.find(tx, request.workspaceId(), vote.userId()).filter(ApiUser::canAct).isEmpty()) {
+                departed.add(vote.userId());
+            }
+        }
+        return request.approvals(votes).under(request.steps(), departed);
     }
 
     /** Records a counted vote and what it completes: the change applied, or the request closed. */

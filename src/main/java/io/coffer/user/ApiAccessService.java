@@ -3,6 +3,7 @@ package io.coffer.user;
 import io.coffer.common.Outcome;
 import io.coffer.common.Problem;
 import io.coffer.common.UnitOfWork;
+import io.coffer.keys.ApproverKeys;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -49,6 +50,8 @@ public final class ApiAccessService {
     private final IdentityCache identityCache;
     /** Signs challenges for names that match no user, so a challenge does not tell whether a user exists. */
     private final byte[] decoyKey = new byte[32];
+    /** Checks signatures on claims for names that match no user, so they cost what real ones do. */
+    private final String decoyPublicKey;
 
     public ApiAccessService(UnitOfWork unitOfWork, Identities identities, ApiUsers users, Secrets secrets,
                             InstantSource clock, SecureRandom random, IdentityCache identityCache) {
@@ -60,6 +63,7 @@ public final class ApiAccessService {
         this.random = random;
         this.identityCache = identityCache;
         random.nextBytes(decoyKey);
+        this.decoyPublicKey = ApproverKeys.publicHex(ApproverKeys.generate(random));
     }
 
     /** A challenge for a user of a workspace to sign with its approval key (base64url of its bytes). */
@@ -67,7 +71,8 @@ public final class ApiAccessService {
         if (!NAME.matcher(workspaceName).matches() || !NAME.matcher(username).matches()) {
             return Outcome.invalid("workspace and username must be names such as acme and alice");
         }
-        Optional<Identity> identity = unitOfWork.read(tx -> identities.byUsername(tx, workspaceName, username));
+        Optional<Identity> identity = unitOfWork.read(tx -> identities.byUsername(tx, workspaceName, username))
+                .filter(Identity::mayUseApiKey);
         long expiresAt = clock.instant().plus(CHALLENGE_LIFETIME).toEpochMilli();
         byte[] nonce = new byte[16];
         random.nextBytes(nonce);
@@ -93,23 +98,26 @@ public final class ApiAccessService {
         long expiresAt = Long.parseLong(fields.group(2));
         String username = fields.group(3);
         // Everything a claim proves is checked by reading; only a claim that holds opens a write, so a
-        // stream of forged claims costs reads, never a place in the writer's queue.
+        // stream of forged claims costs reads, never a place in the writer's queue. A name that
+        // matches no user is checked the same way against decoys (its challenge was signed with the
+        // decoy key), so how long a refusal takes does not tell whether the user exists.
         Optional<Identity> identity = unitOfWork.read(tx -> identities.byUsername(tx, workspaceName, username))
                 .filter(Identity::mayUseApiKey);
-        if (identity.isEmpty()) {
-            return refused();
-        }
-        Identity user = identity.get();
-        byte[] expected = mac(user.tokenKey(), Arrays.copyOf(antireplay, 16), workspaceName, username, expiresAt);
+        byte[] expected = mac(identity.map(Identity::tokenKey).orElse(decoyKey), Arrays.copyOf(antireplay, 16),
+                workspaceName, username, expiresAt);
         if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(antireplay, 16, 32))
                 || clock.instant().toEpochMilli() >= expiresAt) {
             return refused();
         }
-        Optional<String> key = unitOfWork.read(tx -> users.find(tx, user.workspaceId(), user.userId()))
-                .flatMap(ApiUser::publicKey);
-        if (key.isEmpty() || !SignedChallenge.verifies(jws, key.get())) {
+        long workspaceId = identity.map(Identity::workspaceId).orElse(0L);
+        long userId = identity.map(Identity::userId).orElse(0L);
+        Optional<String> stored = unitOfWork.read(tx -> users.find(tx, workspaceId, userId)).flatMap(ApiUser::publicKey);
+        Optional<String> key = identity.isPresent() ? stored : Optional.empty();
+        boolean signed = SignedChallenge.verifies(jws, key.orElse(decoyPublicKey));
+        if (key.isEmpty() || !signed) {
             return refused();
         }
+        Identity user = identity.get();
         Outcome<ApiUserCredentials> claimed = unitOfWork.write(tx -> {
             users.lock(tx, user.workspaceId(), user.userId());
             boolean unchanged = users.find(tx, user.workspaceId(), user.userId())

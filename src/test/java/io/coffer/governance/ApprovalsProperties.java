@@ -243,6 +243,52 @@ class ApprovalsProperties {
         return step.users().stream().filter(approvers::contains).count() >= step.quorum();
     }
 
+    /**
+     * Users who leave mid-way (revoked, suspended): from then on their approvals are set aside, the
+     * request stands at the first step left short, and it is approved only once every step has its
+     * quorum from users who had not left.
+     */
+    @Property(tries = 2000)
+    void approvalsOfUsersWhoLeftNeverCount(@ForAll("rules") List<ApprovalStep> steps,
+                                           @ForAll @Size(max = 30) List<@From("actions") Action> actions,
+                                           @ForAll("voters") Set<Long> leaving,
+                                           @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 30) int when) {
+        long creator = steps.getFirst().users().getFirst();
+        Approvals state = Approvals.open(steps, creator, START.plus(LIFETIME));
+        Set<Long> left = new HashSet<>();
+        for (int i = 0; i < actions.size(); i++) {
+            if (i == when && state.status().open()) {
+                left.addAll(leaving);
+                state = state.under(state.steps(), left);
+                int firstShort = 0;
+                while (firstShort < steps.size() - 1 && state.approvalsAt(firstShort) >= steps.get(firstShort).quorum()) {
+                    firstShort++;
+                }
+                assertThat(state.currentStep()).isEqualTo(firstShort);
+            }
+            Action action = actions.get(i);
+            if (left.contains(action.user())) {
+                continue;
+            }
+            Approvals.Result result = action.kind() == 8 ? state.reject(action.user(), START)
+                    : state.approve(action.user(), START);
+            if (result instanceof Approvals.Result.Counted counted) {
+                state = counted.next();
+            }
+        }
+        for (Vote vote : state.votes()) {
+            if (vote.kind() == VoteKind.APPROVE && vote.stepIndex().isPresent()) {
+                assertThat(left).as("an approval of a user who left still counts").doesNotContain(vote.userId());
+            }
+        }
+        if (state.status() == RequestStatus.APPROVED) {
+            for (int i = 0; i < steps.size(); i++) {
+                assertThat(state.approvalsAt(i)).as("step %d approved short of its quorum", i)
+                        .isGreaterThanOrEqualTo(steps.get(i).quorum());
+            }
+        }
+    }
+
     /** Whether distinct users can complete the steps, decided by the matching, agrees with an exhaustive search. */
     @Property(tries = 1000)
     void satisfiableAgreesWithTryingEveryAssignment(@ForAll("rules") List<ApprovalStep> steps,

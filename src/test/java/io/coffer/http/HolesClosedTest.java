@@ -164,6 +164,34 @@ class HolesClosedTest extends ServerCases {
         assertThat(operator.client().get("/accounts").status()).isEqualTo(401);
     }
 
+    /** A suspended operator's earlier approval still counted, so one more person moved the money. */
+    @Test
+    void anApprovalCountsOnlyWhileItsUserMayAct() {
+        String[] ws = new String[1];
+        Approver admin = Governed.admin(server, ws);
+        Approver first = Governed.operator(server, ws[0], admin.client());
+        Approver second = Governed.operator(server, ws[0], admin.client());
+        Approver third = Governed.operator(server, ws[0], admin.client());
+        JsonNode account = Governed.account(admin.client(), "bitcoin", List.of(Governed.step(2, first, second, third)));
+        Sandbox.deposit(admin.client(), account.path("id").asLong(), "1000000");
+        Sandbox.mine(admin.client(), "bitcoin", 6);
+        ApiResponse created = first.client().post("/requests", Governed.send(account, "BITCOIN_LIKE_SEND", "10000",
+                "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "5000", Governed.speed("NORMAL")));
+        assertThat(created.status()).as(created.raw()).isEqualTo(200);
+        assertThat(Governed.approve(first, created.id()).text("status")).isEqualTo("PENDING_APPROVAL");
+
+        String suspension = "/sandbox/api-users/" + first.id() + "/suspension";
+        assertThat(admin.client().post(suspension, Map.of("suspended", true)).status()).isEqualTo(200);
+        ApiResponse alone = Governed.approve(second, created.id());
+        assertThat(alone.text("status")).as("the suspended operator's approval no longer counts").isEqualTo("PENDING_APPROVAL");
+        JsonNode steps = admin.client().get("/requests/" + created.id() + "/governance-status").get("governance_steps");
+        assertThat(steps.get(0).path("approvals")).as(steps.toString()).hasSize(1);
+        assertThat(steps.get(0).path("approvals").get(0).path("user").path("id").asLong()).isEqualTo(second.id());
+
+        ApiResponse both = Governed.approve(third, created.id());
+        assertThat(both.text("status")).as(both.raw()).isEqualTo("SUBMITTED");
+    }
+
     /** A challenge column of 30,000 characters made every large administrative request unapprovable (500). */
     @Test
     void theLargestAdministrativeRequestCanBeApproved() {
@@ -277,6 +305,13 @@ class HolesClosedTest extends ServerCases {
         assertThat(c.postRaw("/sandbox/networks/bitcoin/settings", "{\"failure_rate\": 1e-100000000}").status())
                 .isEqualTo(400);
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(30));
+        ApiResponse hugeExponent = c.postRaw("/sandbox/networks/bitcoin/settings", "{\"failure_rate\": 1e-2147483648}");
+        assertThat(hugeExponent.status()).as(hugeExponent.raw()).isEqualTo(400);
+        assertThat(hugeExponent.text("name")).isEqualTo("BadRequestError");
+        // Empty objects by the hundred thousand cost thirty times their size once parsed.
+        ApiResponse manyTokens = c.postRaw("/requests", "{\"a\":[" + "{},".repeat(200_000) + "{}]}");
+        assertThat(manyTokens.status()).as(manyTokens.raw()).isEqualTo(400);
+        assertThat(manyTokens.text("message")).contains("malformed JSON body");
         assertThat(c.get("/accounts/" + id + "/balances/history?end=9999-12-31T23:59:59-18:00").status())
                 .as("a year that becomes 10000 in UTC").isEqualTo(400);
         assertThat(c.get("/accounts/" + id + "/balances/history?end=0001-01-01T00:00:00%2B14:00").status())
@@ -383,6 +418,20 @@ class HolesClosedTest extends ServerCases {
         }
         String cut = raw("POST /auth/token HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"api_key_id\":", true);
         assertThat(cut).doesNotContain("500");
+    }
+
+    /**
+     * With {@code Expect: 100-continue}, a body the handler never read was parsed as the next request
+     * on the connection: behind a proxy that shares connections, a request smuggled past it.
+     */
+    @Test
+    void anUnreadBodyIsNeverTakenForTheNextRequest() throws Exception {
+        String smuggled = "GET /health HTTP/1.1\r\nHost: x\r\n\r\n";
+        String answers = rawUntilClosed("POST /requests HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+                + "Content-Length: " + smuggled.length() + "\r\n\r\n" + smuggled
+                + "GET /accounts HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertThat(answers).doesNotContain("HTTP/1.1 200");
+        assertThat(answers.split("HTTP/1\\.1 401", -1)).as(answers).hasSize(3);
     }
 
     /** On a moved sandbox clock, a challenge's expiry told whether a username exists. */
@@ -499,6 +548,18 @@ class HolesClosedTest extends ServerCases {
                 // what arrived is the answer
             }
             return received.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /** Sends raw bytes, then ends the sending side, and reads every answer until the server closes. */
+    private String rawUntilClosed(String requests) throws Exception {
+        java.net.URI base = java.net.URI.create(server.baseUrl());
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(requests.getBytes(StandardCharsets.ISO_8859_1));
+            // The server closes its side once it has read to the end of what was sent.
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }
 
