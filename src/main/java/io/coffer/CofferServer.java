@@ -83,6 +83,10 @@ public final class CofferServer implements AutoCloseable {
      */
     public static CofferServer start(ServerConfig config) {
         refuseIfPortTaken(config);
+        if (!config.usesPostgres() && Database.openToOthers(config.dataDir())) {
+            LOG.warn("the data directory {} can be read by other users of this machine; it holds balances and"
+                    + " hashed secrets: chmod 700 it", config.dataDir().toAbsolutePath().normalize());
+        }
         Database database = Database.open(config);
         try {
             SecureRandom random = new SecureRandom();

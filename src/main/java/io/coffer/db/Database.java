@@ -97,6 +97,20 @@ public final class Database implements AutoCloseable {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("coffer") + H2_OPTIONS;
     }
 
+    /**
+     * Whether a data directory that already existed lets users other than its owner in: Coffer only
+     * makes new ones owner-only, and says so rather than changing permissions someone chose.
+     */
+    public static boolean openToOthers(Path dataDir) {
+        try {
+            return Files.isDirectory(dataDir) && dataDir.getFileSystem().supportedFileAttributeViews().contains("posix")
+                    && Files.getPosixFilePermissions(dataDir).stream().anyMatch(permission ->
+                            !permission.name().startsWith("OWNER_"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Whether this is the embedded H2 database, whose writes must be serialised (see {@link JdbcUnitOfWork}). */
     public boolean embedded() {
         return dataSource.getJdbcUrl().startsWith("jdbc:h2:");

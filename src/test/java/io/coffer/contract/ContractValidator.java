@@ -78,11 +78,7 @@ public final class ContractValidator {
         if (operation.isEmpty()) {
             return List.of("the document has no operation " + method + " " + path);
         }
-        JsonNode response = operation.get().node().path("responses").path(Integer.toString(status));
-        if (response.has("$ref")) {
-            String name = response.get("$ref").textValue().substring("#/components/responses/".length());
-            response = document.path("components").path("responses").path(name);
-        }
+        JsonNode response = response(operation.get(), status);
         if (response.isMissingNode()) {
             return List.of("the document declares no " + status + " for " + method + " " + operation.get().template());
         }
@@ -102,6 +98,16 @@ public final class ContractValidator {
         return errors.stream().map(ValidationMessage::getMessage).sorted().collect(Collectors.toList());
     }
 
+    /** The response the document declares for an operation and status, its {@code $ref} followed. */
+    private JsonNode response(Operation operation, int status) {
+        JsonNode response = operation.node().path("responses").path(Integer.toString(status));
+        if (response.has("$ref")) {
+            String name = response.get("$ref").textValue().substring("#/components/responses/".length());
+            return document.path("components").path("responses").path(name);
+        }
+        return response;
+    }
+
     /**
      * Checks a response that is not JSON: the document must declare its media type (the Content-Type
      * without parameters) for the operation and status.
@@ -113,11 +119,7 @@ public final class ContractValidator {
         if (operation.isEmpty()) {
             return List.of("the document has no operation " + method + " " + path);
         }
-        JsonNode response = operation.get().node().path("responses").path(Integer.toString(status));
-        if (response.has("$ref")) {
-            String name = response.get("$ref").textValue().substring("#/components/responses/".length());
-            response = document.path("components").path("responses").path(name);
-        }
+        JsonNode response = response(operation.get(), status);
         String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
         if (mediaType.isEmpty() || !response.path("content").has(mediaType)) {
             return List.of("the document declares no '" + mediaType + "' body for " + status + " of " + method + " "
