@@ -42,7 +42,8 @@ public record Approvals(List<ApprovalStep> steps, long creator, List<Vote> votes
      * The same request under other steps (the approvers in force now), counting only the approvals
      * of users still able to vote: approvals of users no longer in the step they counted for, or in
      * {@code departed} (revoked or suspended since), are set aside, and the request stands at the
-     * first step they leave short. Rejections and the creator's first approval stay.
+     * first step they leave short. A request whose creator departed waits for its creator's
+     * approval again, which only the creator restored can give. Rejections stay.
      */
     public Approvals under(List<ApprovalStep> current, java.util.Set<Long> departed) {
         List<Vote> counted = votes.stream().filter(vote -> vote.kind() == VoteKind.ABORT || vote.stepIndex().isEmpty()
@@ -53,7 +54,9 @@ public record Approvals(List<ApprovalStep> steps, long creator, List<Vote> votes
         while (step < current.size() - 1 && recounted.approvalsAt(step) >= current.get(step).quorum()) {
             step++;
         }
-        return new Approvals(current, creator, counted, status, step, expiresAt);
+        RequestStatus standing = status == RequestStatus.PENDING_APPROVAL && departed.contains(creator)
+                ? RequestStatus.PENDING_FIRST_APPROVAL : status;
+        return new Approvals(current, creator, counted, standing, step, expiresAt);
     }
 
     /** A new request waiting for its creator's approval. */

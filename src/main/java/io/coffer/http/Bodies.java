@@ -58,6 +58,16 @@ public final class Bodies {
         return new JsonFields(node, "");
     }
 
+    /** Takes a body's share of the budget; the time spent waiting for room is not the client's. */
+    private void reserve(ServerRequest req, ReadDeadline deadline, long costBytes) {
+        deadline.pause();
+        try {
+            budget.reserve(req, costBytes);
+        } finally {
+            deadline.resume();
+        }
+    }
+
     private byte[] bytes(ServerRequest req, boolean emptyAllowed) {
         if (!req.content().hasEntity()) {
             if (emptyAllowed) {
@@ -75,17 +85,18 @@ public final class Bodies {
             byte[] chunk = new byte[(int) Math.min(CHUNK_BYTES, maxBytes + 1L)];
             int read;
             while ((read = in.read(chunk, 0, Math.min(chunk.length, maxBytes + 1 - out.size()))) > 0) {
-                budget.reserve(req, out.size() + read);
+                reserve(req, deadline, (long) (out.size() + read) * BodyBudget.READ_COST_PER_BYTE);
                 out.write(chunk, 0, read);
                 if (out.size() > maxBytes) {
                     throw new ApiException(ErrorBody.payloadTooLarge("request body exceeds " + maxBytes + " bytes"));
                 }
             }
-            byte[] bytes = out.toByteArray();
-            if (bytes.length == 0 && !emptyAllowed) {
+            if (out.size() == 0 && !emptyAllowed) {
                 throw ApiException.badRequest("request body is required");
             }
-            return bytes;
+            // Whole: now it takes what parsing and handling it may cost, until its answer is sent.
+            reserve(req, deadline, (long) out.size() * BodyBudget.COST_PER_BYTE);
+            return out.toByteArray();
         } catch (IOException | UncheckedIOException e) {
             throw ApiException.badRequest("the request body could not be read: it is malformed or cut short");
         } catch (ApiException | io.coffer.common.Overloaded | io.helidon.http.RequestException e) {

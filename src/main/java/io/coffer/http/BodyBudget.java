@@ -11,18 +11,22 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Bounds the memory request bodies take all together: each part of a body is read only once its
- * share of the budget is reserved (its size times what parsing it may cost), and the share is
- * given back when its answer is sent. Shares follow the bytes that arrived, not the length a
- * client announces, so idle connections cannot hold the budget. Without it, a few hundred connections each sending a 1 MiB body at once run
+ * share of the budget is reserved, and the share is given back when its answer is sent. While a
+ * body arrives its share is what its bytes take (twice their size); once whole, it grows to what
+ * parsing and handling it may cost (sixteen times) for the few milliseconds that takes. Shares
+ * follow the bytes that arrived, not the length a client announces, so connections that send
+ * slowly or not at all hold little of the budget. Without it, a few hundred connections each sending a 1 MiB body at once run
  * any heap out of memory, credentials or not. A request that cannot get its share within a second
  * is answered 503 with {@code Retry-After}.
  */
 public final class BodyBudget implements Filter {
 
-    /** What reading a body may cost in memory, per byte: the bytes, the decoded text and the parsed JSON. */
+    /** What a body costs per byte while it arrives: its bytes, and the buffer they grow into. */
+    static final int READ_COST_PER_BYTE = 2;
+    /** What a body costs per byte once whole, while it is parsed and handled: the bytes, the decoded text and the parsed JSON. */
     static final int COST_PER_BYTE = 16;
     /** A request's fixed share, whatever its body: buffers and objects around it. */
-    static final int OVERHEAD_BYTES = 16 * 1024;
+    static final int OVERHEAD_BYTES = 4 * 1024;
     private static final long WAIT_MILLIS = 1000;
 
     /** What a request holds, released after its answer. */
@@ -40,16 +44,16 @@ public final class BodyBudget implements Filter {
     }
 
     /**
-     * Makes sure the request holds the share of a body of {@code bytesRead} bytes, taking from the
-     * budget only what it does not hold yet; called as the body arrives.
+     * Makes sure the request holds a share of {@code costBytes} (plus its fixed share), taking from
+     * the budget only what it does not hold yet: called as the body arrives, then once it is whole.
      */
-    void reserve(ServerRequest req, long bytesRead) {
+    void reserve(ServerRequest req, long costBytes) {
         Held held = req.context().get(Held.class).orElseGet(() -> {
             Held fresh = new Held();
             req.context().register(fresh);
             return fresh;
         });
-        int needed = (int) Math.min(totalKib, (Math.max(0, bytesRead) * COST_PER_BYTE + OVERHEAD_BYTES) / 1024 + 1);
+        int needed = (int) Math.min(totalKib, (Math.max(0, costBytes) + OVERHEAD_BYTES) / 1024 + 1);
         int more = needed - held.kib;
         if (more <= 0) {
             return;

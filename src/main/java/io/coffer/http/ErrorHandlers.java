@@ -22,10 +22,10 @@ public final class ErrorHandlers {
     }
 
     public static void register(HttpRouting.Builder routing) {
-        routing.error(ApiException.class, (req, res, e) -> Responses.error(res, e.body()));
+        routing.error(ApiException.class, (req, res, e) -> answer(res, e.body()));
         routing.error(io.coffer.common.Overloaded.class, (req, res, e) -> {
             res.header(HeaderNames.RETRY_AFTER, "1");
-            Responses.error(res, ErrorBody.unavailable(e.getMessage()));
+            answer(res, ErrorBody.unavailable(e.getMessage()));
         });
         routing.error(Throwable.class, (req, res, e) -> {
             if (e instanceof VirtualMachineError fatal) {
@@ -39,13 +39,29 @@ public final class ErrorHandlers {
         });
     }
 
+    /**
+     * Sends a refusal, unless the client is gone (its connection closed, by the body deadline for
+     * one): there is no one to answer then, and a stack trace per vanished client would let anyone
+     * fill the log.
+     */
+    private static void answer(io.helidon.webserver.http.ServerResponse res, ErrorBody body) {
+        try {
+            Responses.error(res, body);
+        } catch (java.io.UncheckedIOException | io.helidon.webserver.CloseConnectionException gone) {
+            LOG.debug("the client left before its {} could be sent", body.statusCode());
+        }
+    }
+
     /** Handlers for errors detected before routing, so they too answer in the error shape. */
     public static DirectHandlers direct() {
         DirectHandler handler = (request, eventType, status, headers, message) -> {
             ErrorBody body = switch (status.code()) {
                 case 413 -> ErrorBody.payloadTooLarge("request body is too large");
                 case 400 -> ErrorBody.badRequest("malformed request: " + safe(message));
-                case 500 -> ErrorBody.internal("internal error");
+                // Before routing, a 500 with no method read means the request line itself could not be
+                // parsed (a control character in the method): the client's input, not a fault of ours.
+                case 500 -> request.method().isEmpty() ? ErrorBody.badRequest("malformed request line")
+                        : ErrorBody.internal("internal error");
                 default -> new ErrorBody(safe(message), "HttpError", status.code());
             };
             return DirectHandler.TransportResponse.builder()

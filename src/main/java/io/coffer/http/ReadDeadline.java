@@ -9,8 +9,9 @@ import java.util.concurrent.TimeUnit;
  * Ends a body read that takes too long: the reading thread is interrupted, which closes its
  * connection. The web server has no deadline of its own on bodies, so a client that announces a
  * body and sends it a byte a minute would otherwise hold its connection, its thread and its share
- * of the body budget forever. One timer thread serves the whole process; its queue holds one entry
- * per body being read, which the body budget bounds.
+ * of the body budget forever. Only the client's time counts: while the server itself makes the read
+ * wait (for room in the body budget), the deadline is paused. One timer thread serves the whole
+ * process; its queue holds one entry per body being read, which the body budget bounds.
  */
 final class ReadDeadline implements AutoCloseable {
 
@@ -18,12 +19,17 @@ final class ReadDeadline implements AutoCloseable {
 
     private final Object guard = new Object();
     private final Thread reader;
-    private final ScheduledFuture<?> alarm;
-    private boolean reading = true;
+    private long deadlineNanos;
+    private long pausedAt;
+    private boolean running = true;
+    private ScheduledFuture<?> alarm;
 
     private ReadDeadline(Duration limit) {
         this.reader = Thread.currentThread();
-        this.alarm = TIMER.schedule(this::expire, limit.toMillis(), TimeUnit.MILLISECONDS);
+        synchronized (guard) {
+            this.deadlineNanos = System.nanoTime() + limit.toNanos();
+            this.alarm = TIMER.schedule(this::expire, limit.toNanos(), TimeUnit.NANOSECONDS);
+        }
     }
 
     /** Starts the deadline for the calling thread's read. */
@@ -31,9 +37,28 @@ final class ReadDeadline implements AutoCloseable {
         return new ReadDeadline(limit);
     }
 
+    /** Stops the clock while the server, not the client, holds the read up. */
+    void pause() {
+        synchronized (guard) {
+            running = false;
+            pausedAt = System.nanoTime();
+        }
+    }
+
+    /** Starts the clock again, the deadline moved by the time it was paused. */
+    void resume() {
+        synchronized (guard) {
+            long now = System.nanoTime();
+            deadlineNanos += now - pausedAt;
+            running = true;
+            alarm.cancel(false);
+            alarm = TIMER.schedule(this::expire, Math.max(0, deadlineNanos - now), TimeUnit.NANOSECONDS);
+        }
+    }
+
     private void expire() {
         synchronized (guard) {
-            if (reading) {
+            if (running && System.nanoTime() - deadlineNanos >= 0) {
                 reader.interrupt();
             }
         }
@@ -42,9 +67,9 @@ final class ReadDeadline implements AutoCloseable {
     /** Stops the deadline; after it returns the reading thread is never interrupted by it. */
     @Override
     public void close() {
-        alarm.cancel(false);
         synchronized (guard) {
-            reading = false;
+            running = false;
+            alarm.cancel(false);
         }
         // An alarm that went off as the read finished leaves no interrupt behind to fail later work.
         Thread.interrupted();

@@ -172,12 +172,15 @@ class HolesClosedTest extends ServerCases {
         Approver first = Governed.operator(server, ws[0], admin.client());
         Approver second = Governed.operator(server, ws[0], admin.client());
         Approver third = Governed.operator(server, ws[0], admin.client());
-        JsonNode account = Governed.account(admin.client(), "bitcoin", List.of(Governed.step(2, first, second, third)));
+        Approver creator = Governed.operator(server, ws[0], admin.client());
+        JsonNode account = Governed.account(admin.client(), "bitcoin",
+                List.of(Governed.step(3, creator, first, second, third)));
         Sandbox.deposit(admin.client(), account.path("id").asLong(), "1000000");
         Sandbox.mine(admin.client(), "bitcoin", 6);
-        ApiResponse created = first.client().post("/requests", Governed.send(account, "BITCOIN_LIKE_SEND", "10000",
+        ApiResponse created = creator.client().post("/requests", Governed.send(account, "BITCOIN_LIKE_SEND", "10000",
                 "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "5000", Governed.speed("NORMAL")));
         assertThat(created.status()).as(created.raw()).isEqualTo(200);
+        assertThat(Governed.approve(creator, created.id()).text("status")).isEqualTo("PENDING_APPROVAL");
         assertThat(Governed.approve(first, created.id()).text("status")).isEqualTo("PENDING_APPROVAL");
 
         String suspension = "/sandbox/api-users/" + first.id() + "/suspension";
@@ -185,11 +188,40 @@ class HolesClosedTest extends ServerCases {
         ApiResponse alone = Governed.approve(second, created.id());
         assertThat(alone.text("status")).as("the suspended operator's approval no longer counts").isEqualTo("PENDING_APPROVAL");
         JsonNode steps = admin.client().get("/requests/" + created.id() + "/governance-status").get("governance_steps");
-        assertThat(steps.get(0).path("approvals")).as(steps.toString()).hasSize(1);
-        assertThat(steps.get(0).path("approvals").get(0).path("user").path("id").asLong()).isEqualTo(second.id());
+        assertThat(steps.get(0).path("approvals")).as(steps.toString()).hasSize(2);
+        assertThat(steps.get(0).path("approvals").findValuesAsText("id")).doesNotContain(Long.toString(first.id()));
 
         ApiResponse both = Governed.approve(third, created.id());
         assertThat(both.text("status")).as(both.raw()).isEqualTo("SUBMITTED");
+    }
+
+    /** A request whose creator was suspended after approving it could still be approved by others. */
+    @Test
+    void aRequestWaitsWhileItsCreatorMayNotAct() {
+        String[] ws = new String[1];
+        Approver admin = Governed.admin(server, ws);
+        Approver first = Governed.operator(server, ws[0], admin.client());
+        Approver second = Governed.operator(server, ws[0], admin.client());
+        Approver creator = Governed.operator(server, ws[0], admin.client());
+        JsonNode account = Governed.account(admin.client(), "bitcoin",
+                List.of(Governed.step(1, first), Governed.step(1, second, creator)));
+        Sandbox.deposit(admin.client(), account.path("id").asLong(), "1000000");
+        Sandbox.mine(admin.client(), "bitcoin", 6);
+        ApiResponse created = creator.client().post("/requests", Governed.send(account, "BITCOIN_LIKE_SEND", "10000",
+                "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "5000", Governed.speed("NORMAL")));
+        assertThat(created.status()).as(created.raw()).isEqualTo(200);
+        assertThat(Governed.approve(creator, created.id()).text("status")).isEqualTo("PENDING_APPROVAL");
+
+        String suspension = "/sandbox/api-users/" + creator.id() + "/suspension";
+        assertThat(admin.client().post(suspension, Map.of("suspended", true)).status()).isEqualTo(200);
+        ApiResponse meanwhile = Governed.approve(first, created.id());
+        assertThat(meanwhile.status()).as(meanwhile.raw()).isEqualTo(400);
+        assertThat(meanwhile.text("message")).contains("creator");
+
+        assertThat(admin.client().post(suspension, Map.of("suspended", false)).status()).isEqualTo(200);
+        assertThat(Governed.approve(first, created.id()).text("status")).isEqualTo("PENDING_APPROVAL");
+        ApiResponse done = Governed.approve(second, created.id());
+        assertThat(done.text("status")).as(done.raw()).isEqualTo("SUBMITTED");
     }
 
     /** A challenge column of 30,000 characters made every large administrative request unapprovable (500). */
@@ -418,6 +450,10 @@ class HolesClosedTest extends ServerCases {
         }
         String cut = raw("POST /auth/token HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"api_key_id\":", true);
         assertThat(cut).doesNotContain("500");
+        for (String line : List.of("\u0001GET /health HTTP/1.1", "G\u007fT /health HTTP/1.1")) {
+            String answer = raw(line + "\r\nHost: x\r\n\r\n");
+            assertThat(answer).as("a control character in the method").startsWith("HTTP/1.1 400").contains("BadRequestError");
+        }
     }
 
     /**
