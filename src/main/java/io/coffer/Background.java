@@ -18,13 +18,18 @@ final class Background implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Background.class);
 
+    private final io.coffer.event.Dispatcher dispatcher;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "coffer-background");
         thread.setDaemon(true);
         return thread;
     });
 
-    Background(RequestService requests, TransactionService transactions) {
+    Background(RequestService requests, TransactionService transactions, io.coffer.event.Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+        // Webhooks go out within a fraction of a second of their change; an idle check is one indexed read.
+        executor.scheduleWithFixedDelay(() -> run("webhook deliveries", dispatcher::dispatchDue), 200, 200,
+                TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(() -> run("request expiry", requests::expireAllDue), 1, 1, TimeUnit.SECONDS);
         executor.scheduleWithFixedDelay(() -> run("block production", transactions::produceDueBlocks), 1, 1,
                 TimeUnit.SECONDS);
@@ -44,5 +49,6 @@ final class Background implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        dispatcher.close();
     }
 }

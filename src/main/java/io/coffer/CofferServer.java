@@ -158,9 +158,15 @@ public final class CofferServer implements AutoCloseable {
         var whitelistStore = new io.coffer.whitelist.db.JdbcWhitelists();
         var labelStore = new io.coffer.label.db.JdbcLabels();
         var memberships = new io.coffer.account.db.JdbcMemberships();
+        ServerConfig.EventSettings eventSettings = config.events();
+        io.coffer.event.Outbox outbox = eventSettings.outbox() ? new io.coffer.event.db.JdbcOutbox(clock)
+                : io.coffer.event.Outbox.NONE;
+        var deliveryStore = new io.coffer.event.db.JdbcDeliveries(config.usesPostgres());
+        var webhookAddresses = new io.coffer.event.WebhookAddresses(eventSettings.allowPrivateWebhooks(),
+                io.coffer.event.WebhookAddresses.systemResolver());
 
         IdentityCache identityCache = new IdentityCache(clock, config.authCacheMillis());
-        UserService users = new UserService(unitOfWork, apiUsers, secrets, clock, identityCache);
+        UserService users = new UserService(unitOfWork, apiUsers, secrets, clock, identityCache, outbox);
         AuthService auth = new AuthService(unitOfWork, identities, new JdbcRefreshTokens(), apiUsers, identityCache, secrets, clock,
                 Duration.ofSeconds(config.refreshTokenSeconds()));
 
@@ -169,22 +175,29 @@ public final class CofferServer implements AutoCloseable {
                 identityCache, clock);
         LedgerService ledger = new LedgerService(new JdbcLedgerStore());
         AccountService accounts = new AccountService(unitOfWork, accountsStore, apiUsers, workspaceStore, workspaces,
-                ledger, catalog, clock, memberships, groupStore, whitelistStore, labelStore);
+                ledger, catalog, clock, memberships, groupStore, whitelistStore, labelStore, outbox);
         var groups = new io.coffer.group.GroupService(unitOfWork, groupStore);
         var entities = new io.coffer.entity.EntityService(unitOfWork, entityStore, apiUsers);
         var whitelists = new io.coffer.whitelist.WhitelistService(unitOfWork, whitelistStore, catalog);
         var labels = new io.coffer.label.LabelService(unitOfWork, labelStore, clock);
         var reportingKeys = new io.coffer.reporting.ReportingKeyService(unitOfWork, apiUsers, entityStore, memberships,
-                secrets, clock);
+                secrets, clock, outbox);
         SendService sends = new SendService(accountsStore, accounts, transactionStore, utxos, networks, ledger, workspaces,
-                random);
+                random, outbox);
         TransactionService transactions = new TransactionService(unitOfWork, accountsStore, accounts, transactionStore,
-                networks, ledger, catalog, workspaces, new RandomChainData(random), utxos, sends, clock);
+                networks, ledger, catalog, workspaces, new RandomChainData(random), utxos, sends, clock, outbox);
         var requestStore = new JdbcRequests();
         var handlers = new io.coffer.request.RequestHandlers(requestStore, accountsStore, accounts, apiUsers, users,
                 groupStore, entityStore, whitelistStore, whitelists, workspaceStore, memberships, sends, transactionStore);
         RequestService requests = new RequestService(unitOfWork, requestStore, handlers, apiUsers, transactionStore, random,
-                clock, identityCache);
+                clock, identityCache, outbox);
+        var notifications = new io.coffer.event.NotificationService(unitOfWork,
+                new io.coffer.event.db.JdbcNotificationConfigs(), webhookAddresses, vault, clock);
+        var feed = new io.coffer.event.EventFeed(unitOfWork, new io.coffer.event.db.JdbcEventLog(), deliveryStore, clock);
+        var dispatcher = new io.coffer.event.Dispatcher(unitOfWork, deliveryStore,
+                new io.coffer.event.http.JdkWebhookSender(Duration.ofSeconds(eventSettings.webhookTimeoutSeconds())),
+                webhookAddresses, vault, clock, Duration.ofSeconds(eventSettings.webhookTimeoutSeconds()),
+                eventSettings.webhookConcurrency(), Duration.ofMillis(eventSettings.webhookFirstRetryMillis()));
         BalanceService balances = new BalanceService(unitOfWork, accountsStore, accounts, transactionStore, ledger, clock);
 
         BodyBudget budget = new BodyBudget(config.bodyBudgetBytes());
@@ -214,6 +227,8 @@ public final class CofferServer implements AutoCloseable {
         new io.coffer.label.http.LabelRoutes(labels).register(api);
         new io.coffer.workspace.http.OrganizationRoutes(workspaces).register(api);
         new io.coffer.reporting.http.ReportingKeyRoutes(reportingKeys, bodies).register(api);
+        new io.coffer.event.http.NotificationRoutes(notifications, feed, bodies).register(api);
+        new io.coffer.event.http.EventRoutes(feed).register(api);
         if (config.sandbox()) {
             Optional<String> token = config.loopbackOnly() ? Optional.empty() : config.sandboxToken();
             SandboxRoutes sandbox = new SandboxRoutes(workspaces, users, accounts, transactions, requests, bodies, token);
@@ -222,7 +237,7 @@ public final class CofferServer implements AutoCloseable {
                     transactions, users, bodies, sandbox::guardedWrite).register(api);
         }
         api.finish();
-        return new Background(requests, transactions);
+        return new Background(requests, transactions, dispatcher);
     }
 
     /** The port the server listens on (useful when configured with port 0). */

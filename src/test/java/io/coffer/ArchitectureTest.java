@@ -18,7 +18,7 @@ class ArchitectureTest {
     static final String[] FEATURE_ROOTS = {"io.coffer.account", "io.coffer.currency", "io.coffer.currency.address", "io.coffer.governance",
             "io.coffer.keys", "io.coffer.ledger", "io.coffer.network", "io.coffer.request", "io.coffer.transaction",
             "io.coffer.user", "io.coffer.workspace", "io.coffer.group", "io.coffer.entity", "io.coffer.whitelist",
-            "io.coffer.label", "io.coffer.reporting"};
+            "io.coffer.label", "io.coffer.reporting", "io.coffer.event"};
 
     @Test
     void commonIsTheSharedKernelAndDependsOnNothingOfOurs() {
@@ -103,6 +103,17 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("io.coffer.group..", "io.coffer.entity..", "io.coffer.whitelist..",
                         "io.coffer.label..", "io.coffer.user..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.coffer.request..", "io.coffer.transaction..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void eventsAreToldOfChangesAndKnowNoFeatureButKeys() {
+        noClasses().that().resideInAPackage("io.coffer.event..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.coffer.account..", "io.coffer.request..",
+                        "io.coffer.transaction..", "io.coffer.user..", "io.coffer.ledger..", "io.coffer.workspace..",
+                        "io.coffer.group..", "io.coffer.entity..", "io.coffer.whitelist..", "io.coffer.reporting..",
+                        "io.coffer.governance..", "io.coffer.sandbox..", "io.coffer.network..")
+                .because("every feature records events through the Outbox port; events depend on none of them")
                 .check(CLASSES);
     }
 }

@@ -6,6 +6,9 @@ import io.coffer.common.Page;
 import io.coffer.common.PageRequest;
 import io.coffer.common.Tx;
 import io.coffer.common.UnitOfWork;
+import io.coffer.event.Event;
+import io.coffer.event.EventType;
+import io.coffer.event.Outbox;
 import io.coffer.currency.Currency;
 import io.coffer.currency.CurrencyCatalog;
 import io.coffer.common.ObjectStatus;
@@ -55,11 +58,13 @@ public final class AccountService {
     private final Groups groups;
     private final Whitelists whitelists;
     private final Labels labels;
+    private final Outbox outbox;
 
     public AccountService(UnitOfWork unitOfWork, Accounts accounts, ApiUsers users, Workspaces workspaces,
                           WorkspaceService workspaceService, LedgerService ledger, CurrencyCatalog catalog,
                           InstantSource clock, Memberships memberships, Groups groups, Whitelists whitelists,
-                          Labels labels) {
+                          Labels labels, Outbox outbox) {
+        this.outbox = outbox;
         this.memberships = memberships;
         this.groups = groups;
         this.whitelists = whitelists;
@@ -77,7 +82,11 @@ public final class AccountService {
     /** Opens an active account at once (the sandbox). */
     public Outcome<AccountDetails> create(Caller caller, NewAccountRequest request) {
         Instant now = caller.clock(clock).now();
-        return unitOfWork.write(tx -> open(tx, caller, request, AccountStatus.ACTIVE, now));
+        return unitOfWork.write(tx -> open(tx, caller, request, AccountStatus.ACTIVE, now).map(opened -> {
+            outbox.record(tx, Event.account(caller.workspaceId(), EventType.NEW_ACCOUNT_HAS_BEEN_CREATED,
+                    opened.account().id(), opened.account().type().name(), now));
+            return opened;
+        }));
     }
 
     /**

@@ -32,6 +32,7 @@ import java.util.Optional;
  *     ({@code COFFER_BODY_BUDGET_BYTES}, default a quarter of the JVM's maximum heap)
  * @param bodyTimeoutSeconds how long a request body may take to arrive before its connection is
  *     closed ({@code COFFER_BODY_TIMEOUT_SECONDS}, default 30)
+ * @param events how events are recorded and webhooks posted ({@link EventSettings})
  */
 public record ServerConfig(
         String httpHost,
@@ -49,7 +50,25 @@ public record ServerConfig(
         Path masterKeyFile,
         boolean accessLog,
         long bodyBudgetBytes,
-        int bodyTimeoutSeconds) {
+        int bodyTimeoutSeconds,
+        EventSettings events) {
+
+    /**
+     * Events and webhooks.
+     *
+     * @param outbox whether changes record events at all ({@code COFFER_EVENTS}, default true; off only
+     *     to measure what the outbox costs: no webhook and no {@code GET /events} then)
+     * @param allowPrivateWebhooks whether webhooks may post to loopback and private addresses in every
+     *     workspace ({@code COFFER_WEBHOOK_ALLOW_PRIVATE}, default false: only sandbox workspaces, and
+     *     only to loopback)
+     * @param webhookTimeoutSeconds how long one post may take ({@code COFFER_WEBHOOK_TIMEOUT_SECONDS}, default 10)
+     * @param webhookConcurrency posts in flight at once per instance ({@code COFFER_WEBHOOK_CONCURRENCY}, default 16)
+     * @param webhookFirstRetryMillis the wait before the second try, doubling at each try up to 30 minutes
+     *     ({@code COFFER_WEBHOOK_FIRST_RETRY_MILLIS}, default 5000; tests shorten it)
+     */
+    public record EventSettings(boolean outbox, boolean allowPrivateWebhooks, int webhookTimeoutSeconds,
+                                int webhookConcurrency, int webhookFirstRetryMillis) {
+    }
 
     /** Reads the configuration from environment variables; throws with a clear message on bad values. */
     public static ServerConfig fromEnvironment(Map<String, String> env) {
@@ -69,7 +88,12 @@ public record ServerConfig(
                 Path.of(env.getOrDefault("COFFER_MASTER_KEY_FILE", "./master.key")),
                 boolValue(env, "COFFER_ACCESS_LOG", true),
                 longValue(env, "COFFER_BODY_BUDGET_BYTES", Runtime.getRuntime().maxMemory() / 4, 1 << 20, 1L << 40),
-                intValue(env, "COFFER_BODY_TIMEOUT_SECONDS", 30, 1, 3600));
+                intValue(env, "COFFER_BODY_TIMEOUT_SECONDS", 30, 1, 3600),
+                new EventSettings(boolValue(env, "COFFER_EVENTS", true),
+                        boolValue(env, "COFFER_WEBHOOK_ALLOW_PRIVATE", false),
+                        intValue(env, "COFFER_WEBHOOK_TIMEOUT_SECONDS", 10, 1, 120),
+                        intValue(env, "COFFER_WEBHOOK_CONCURRENCY", 16, 1, 256),
+                        intValue(env, "COFFER_WEBHOOK_FIRST_RETRY_MILLIS", 5000, 10, 600_000)));
         config.validate();
         return config;
     }

@@ -115,8 +115,10 @@ final class GroupCommitWriter implements AutoCloseable {
     private static <T> void runOne(Connection connection, Job<T> job, List<Runnable> afterCommit) throws SQLException {
         Savepoint savepoint = connection.setSavepoint();
         try {
-            Outcome<T> outcome = job.work().apply(new JdbcTx(connection));
+            JdbcTx tx = new JdbcTx(connection);
+            Outcome<T> outcome = job.work().apply(tx);
             if (outcome.isOk()) {
+                tx.runBeforeCommit();
                 afterCommit.add(() -> job.result().complete(outcome));
             } else {
                 connection.rollback(savepoint);

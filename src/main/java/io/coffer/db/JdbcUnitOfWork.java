@@ -91,8 +91,10 @@ public final class JdbcUnitOfWork implements UnitOfWork {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                Outcome<T> outcome = work.apply(new JdbcTx(connection));
+                JdbcTx tx = new JdbcTx(connection);
+                Outcome<T> outcome = work.apply(tx);
                 if (outcome.isOk()) {
+                    tx.runBeforeCommit();
                     connection.commit();
                 } else {
                     connection.rollback();

@@ -42,4 +42,31 @@ public final class Visibility {
                 + " OR EXISTS (SELECT 1 FROM reporting_key_entity vk WHERE vk.entity_id = " + entityColumn
                 + " AND vk.user_id = ?)";
     }
+
+    /**
+     * The request in table alias {@code r} is visible: it acts on a visible account, or on a visible
+     * user (the caller three times).
+     */
+    public static String request(String alias) {
+        return "(" + alias + ".account_id IS NOT NULL AND " + account(alias + ".account_id") + ") OR (" + alias
+                + ".target_type = 'USER' AND (" + user(alias + ".target_id") + "))";
+    }
+
+    /** Parameters {@link #event} takes: the caller's user id, this many times. */
+    public static final int EVENT_PARAMETERS = 11;
+
+    /**
+     * The event in table alias {@code e} is about an object the caller may see, by the rule of its
+     * object's kind (the caller {@value #EVENT_PARAMETERS} times).
+     */
+    public static String event(String alias) {
+        String id = alias + ".object_id";
+        return "(" + alias + ".object_kind IN ('TRANSACTION', 'ACCOUNT') AND " + account(alias + ".account_id") + ")"
+                + " OR (" + alias + ".object_kind = 'REQUEST' AND EXISTS (SELECT 1 FROM request vr WHERE vr.id = " + id
+                + " AND (" + request("vr") + ")))"
+                + " OR (" + alias + ".object_kind = 'USER' AND (" + user(id) + "))"
+                + " OR (" + alias + ".object_kind = 'GROUP' AND (" + group(id) + "))"
+                + " OR (" + alias + ".object_kind = 'ENTITY' AND (" + entity(id) + "))"
+                + " OR (" + alias + ".object_kind = 'WHITELIST' AND " + whitelist(id) + ")";
+    }
 }

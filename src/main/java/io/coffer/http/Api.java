@@ -54,6 +54,19 @@ public final class Api {
         }));
     }
 
+    /**
+     * A POST route that reporting keys may call too: it changes only the caller's own notification
+     * settings, never custody state.
+     */
+    public Api postForEveryRole(String path, CallerHandler handler) {
+        return add(Method.POST, path, authenticated(handler));
+    }
+
+    /** A PUT route for authenticated callers of every role (reporting keys set their own notifications). */
+    public Api put(String path, CallerHandler handler) {
+        return add(Method.PUT, path, authenticated(handler));
+    }
+
     /** A GET route open to anyone: only for routes that reveal nothing about any workspace. */
     public Api publicGet(String path, Handler handler) {
         return readable(path, handler);

@@ -7,6 +7,9 @@ import io.coffer.common.Outcome;
 import io.coffer.common.Problem;
 import io.coffer.common.Role;
 import io.coffer.common.UnitOfWork;
+import io.coffer.event.Event;
+import io.coffer.event.EventType;
+import io.coffer.event.Outbox;
 import io.coffer.entity.Entities;
 import io.coffer.user.ApiUsers;
 import io.coffer.user.NewApiUser;
@@ -42,9 +45,11 @@ public final class ReportingKeyService {
     private final Memberships memberships;
     private final Secrets secrets;
     private final InstantSource clock;
+    private final Outbox outbox;
 
     public ReportingKeyService(UnitOfWork unitOfWork, ApiUsers users, Entities entities, Memberships memberships,
-                               Secrets secrets, InstantSource clock) {
+                               Secrets secrets, InstantSource clock, Outbox outbox) {
+        this.outbox = outbox;
         this.unitOfWork = unitOfWork;
         this.users = users;
         this.entities = entities;
@@ -80,6 +85,7 @@ public final class ReportingKeyService {
                     UserStatus.ACTIVE));
             users.setReportingEntities(tx, id, entityIds);
             memberships.refresh(tx, caller.workspaceId());
+            outbox.record(tx, Event.of(caller.workspaceId(), EventType.NEW_USER_HAS_BEEN_CREATED, id, Optional.empty(), now));
             return Outcome.ok(new IssuedKey(id, name, key));
         });
     }

@@ -12,6 +12,8 @@ import io.coffer.user.UserService;
 import io.coffer.whitelist.WhitelistService;
 import io.coffer.whitelist.Whitelists;
 import io.coffer.workspace.Workspaces;
+import io.coffer.common.Tx;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -35,12 +37,14 @@ public final class RequestHandlers {
     private final RevokeUserHandler revokeUser;
     private final ReplaceApprovalKeyHandler replaceApprovalKey;
     private final UpdateQuorumHandler updateQuorum;
+    private final Accounts accounts;
 
     /** Builds every handler over the storage ports and services they need. */
     public RequestHandlers(Requests requests, Accounts accounts, AccountService accountService, ApiUsers users,
                            UserService userService, Groups groups, Entities entities, Whitelists whitelists,
                            WhitelistService whitelistRules, Workspaces workspaces, Memberships memberships,
                            SendService sends, Transactions transactions) {
+        this.accounts = accounts;
         AdminChecks checks = new AdminChecks(groups, entities, whitelists, accounts, users, workspaces);
         this.send = new SendHandler(accounts, users, groups, whitelists, whitelistRules, sends, transactions);
         this.createGroup = new CreateGroupHandler(checks, requests);
@@ -82,5 +86,13 @@ public final class RequestHandlers {
                  CREATE_TRADELINK_ASSET_MANAGER, CREATE_TRADELINK_EXCHANGE, EDIT_ADMIN_GROUP, EDIT_DAPPS_CONFIG,
                  EDIT_POLICY, MESSAGE_SIGNING, MIGRATE_ACCOUNT, MIGRATE_GROUP, MIGRATE_WHITELIST, SIGN_DIGESTS -> null;
         });
+    }
+
+    /** The event an applied request produces about its target, if its type has one. */
+    Optional<io.coffer.event.Event> appliedEvent(Tx tx, Request done, Instant now) {
+        return AppliedEvents.of(done.type()).map(type -> type.kind() == io.coffer.event.ObjectKind.ACCOUNT
+                ? io.coffer.event.Event.account(done.workspaceId(), type, done.targetId(),
+                        accounts.find(tx, done.workspaceId(), done.targetId()).orElseThrow().type().name(), now)
+                : io.coffer.event.Event.of(done.workspaceId(), type, done.targetId(), Optional.empty(), now));
     }
 }

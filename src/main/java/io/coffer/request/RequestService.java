@@ -9,6 +9,9 @@ import io.coffer.common.Role;
 import io.coffer.common.Tx;
 import io.coffer.common.UnitOfWork;
 import io.coffer.common.WorkspaceClock;
+import io.coffer.event.Event;
+import io.coffer.event.EventType;
+import io.coffer.event.Outbox;
 import io.coffer.governance.ApprovalStep;
 import io.coffer.governance.Approvals;
 import io.coffer.governance.RequestStatus;
@@ -72,9 +75,12 @@ public final class RequestService {
     private final SecureRandom random;
     private final InstantSource clock;
     private final IdentityCache identities;
+    private final Outbox outbox;
 
     public RequestService(UnitOfWork unitOfWork, Requests requests, RequestHandlers handlers, ApiUsers users,
-                          Transactions transactions, SecureRandom random, InstantSource clock, IdentityCache identities) {
+                          Transactions transactions, SecureRandom random, InstantSource clock, IdentityCache identities,
+                          Outbox outbox) {
+        this.outbox = outbox;
         this.unitOfWork = unitOfWork;
         this.requests = requests;
         this.handlers = handlers;
@@ -123,6 +129,7 @@ public final class RequestService {
                     caller.userId(), now, now.plus(LIFETIME), 0, draft.steps(), intentJson));
             requests.addEvent(tx, id, RequestStatus.PENDING_FIRST_APPROVAL, now);
             handler.requested(tx, change, draft, id);
+            outbox.record(tx, Event.of(caller.workspaceId(), EventType.REQUEST_HAS_BEEN_CREATED, id, draft.accountId(), now));
             return Outcome.ok(requests.find(tx, caller.workspaceId(), id).orElseThrow());
         });
     }
@@ -140,7 +147,11 @@ public final class RequestService {
             throw new IllegalArgumentException("only administrative creations are applied directly: " + change.type());
         }
         Instant now = caller.clock(clock).now();
-        return unitOfWork.write(tx -> applyAtOnce(tx, caller, admin, change, now));
+        return unitOfWork.write(tx -> applyAtOnce(tx, caller, admin, change, now).map(id -> {
+            AppliedEvents.of(change.type()).ifPresent(type -> outbox.record(tx,
+                    Event.of(caller.workspaceId(), type, id, Optional.empty(), now)));
+            return id;
+        }));
     }
 
     private static <C extends AdminChange> Outcome<Long> applyAtOnce(Tx tx, Caller caller, AdminHandler<C> handler,
@@ -275,6 +286,7 @@ public final class RequestService {
                     requests.update(tx, closed);
                     requests.addEvent(tx, request.id(), RequestStatus.EXPIRED, now);
                     handlers.of(request.type()).orElseThrow().abort(tx, closed, now);
+                    outbox.record(tx, requestEvent(closed, EventType.REQUEST_HAS_EXPIRED, now));
                 }
             });
             return Outcome.ok(null);
@@ -357,6 +369,7 @@ public final class RequestService {
         if (next.status() != request.status()) {
             requests.addEvent(tx, request.id(), next.status(), now);
         }
+        recordVoteEvents(tx, request, updated, cast, now);
         RequestHandler<?> handler = handlers.of(request.type()).orElseThrow();
         return switch (next.status()) {
             case APPROVED -> handler.check(tx, updated, now).flatMap(ok -> handler.apply(tx, updated, now)).map(done -> {
@@ -364,6 +377,7 @@ public final class RequestService {
                     requests.addEvent(tx, done.id(), passed, now);
                 }
                 requests.update(tx, done);
+                handlers.appliedEvent(tx, done, now).ifPresent(event -> outbox.record(tx, event));
                 if (done.targetType() == TargetType.USER || done.targetType() == TargetType.ADMIN_GROUP) {
                     refreshApprovers(tx, done.workspaceId());
                 }
@@ -375,6 +389,31 @@ public final class RequestService {
             }
             default -> Outcome.ok(updated);
         };
+    }
+
+    /**
+     * The notifications a counted vote produces: an approval received; then a step reached (the
+     * creator's approval opens the first step), the quorum reached, or the request aborted.
+     */
+    private void recordVoteEvents(Tx tx, Request before, Request after, Vote cast, Instant now) {
+        if (cast.kind() == VoteKind.APPROVE) {
+            outbox.record(tx, requestEvent(after, EventType.REQUEST_HAS_RECEIVED_AN_APPROVAL, now));
+        }
+        switch (after.status()) {
+            case PENDING_APPROVAL -> {
+                if (before.status() != RequestStatus.PENDING_APPROVAL || before.currentStep() != after.currentStep()) {
+                    outbox.record(tx, requestEvent(after, EventType.REQUEST_HAS_REACHED_STEP, now));
+                }
+            }
+            case APPROVED -> outbox.record(tx, requestEvent(after, EventType.REQUEST_HAS_REACHED_QUORUM, now));
+            case REJECTED -> outbox.record(tx, requestEvent(after, EventType.REQUEST_HAS_BEEN_ABORTED, now));
+            default -> {
+            }
+        }
+    }
+
+    private static Event requestEvent(Request request, EventType type, Instant now) {
+        return Event.of(request.workspaceId(), type, request.id(), request.accountId(), now);
     }
 
     private Optional<Problem> checkSignature(Tx tx, ApiUser voter, Request request, VoteKind kind, Optional<String> jws) {

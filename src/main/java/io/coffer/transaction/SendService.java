@@ -7,6 +7,9 @@ import io.coffer.common.Amount;
 import io.coffer.common.Caller;
 import io.coffer.common.Outcome;
 import io.coffer.common.Tx;
+import io.coffer.event.Event;
+import io.coffer.event.EventType;
+import io.coffer.event.Outbox;
 import io.coffer.currency.Currency;
 import io.coffer.currency.Token;
 import io.coffer.currency.address.BitcoinAddresses;
@@ -64,8 +67,12 @@ public final class SendService {
     private final WorkspaceService workspaces;
     private final RandomGenerator random;
 
+    private final Outbox outbox;
+
     public SendService(Accounts accounts, AccountService accountService, Transactions transactions, Utxos utxos,
-                       Networks networks, LedgerService ledger, WorkspaceService workspaces, RandomGenerator random) {
+                       Networks networks, LedgerService ledger, WorkspaceService workspaces, RandomGenerator random,
+                       Outbox outbox) {
+        this.outbox = outbox;
         this.accounts = accounts;
         this.accountService = accountService;
         this.transactions = transactions;
@@ -129,6 +136,7 @@ public final class SendService {
         double failureRate = networks.settings(tx, pending.workspaceId(), pending.network()).failureRate().doubleValue();
         if (failureRate > 0 && random.nextDouble() < failureRate) {
             release(tx, pending, TransactionStatus.FAILED_TO_BROADCAST, now, "the network refused the broadcast");
+            outbox.record(tx, event(pending, EventType.NEW_TRANSACTION_HAS_FAILED, now));
             return transactions.find(tx, pending.workspaceId(), pending.id()).orElseThrow();
         }
         Transaction signed = switch (send.feePlan()) {
@@ -141,7 +149,13 @@ public final class SendService {
                 signed.minConfirmations(), signed.createdBy(), signed.createdOn(), Optional.of(now), Optional.empty(),
                 signed.send());
         transactions.update(tx, submitted);
+        outbox.record(tx, event(pending, EventType.NEW_TRANSACTION_HAS_BEEN_SIGNED, now));
+        outbox.record(tx, event(pending, EventType.NEW_TRANSACTION_HAS_BEEN_BROADCASTED, now));
         return submitted;
+    }
+
+    static Event event(Transaction transaction, EventType type, Instant now) {
+        return Event.of(transaction.workspaceId(), type, transaction.id(), Optional.of(transaction.accountId()), now);
     }
 
     /** Gives back what a send reserved and sets its final status. */
@@ -163,6 +177,9 @@ public final class SendService {
                 status, pending.amount(), pending.fees(), pending.maxFees(), pending.currency(), pending.network(),
                 pending.recipient(), pending.senders(), pending.txHash(), pending.block(), pending.minConfirmations(),
                 pending.createdBy(), pending.createdOn(), pending.broadcastOn(), pending.confirmedOn(), Optional.of(failed)));
+        if (status == TransactionStatus.REJECTED) {
+            outbox.record(tx, event(pending, EventType.NEW_TRANSACTION_HAS_BEEN_ABORTED, now));
+        }
     }
 
     /** A mined send reached its confirmations: the reservation is lifted and what it spent leaves the books. */

@@ -8,6 +8,9 @@ import io.coffer.common.Amount;
 import io.coffer.common.Caller;
 import io.coffer.common.Outcome;
 import io.coffer.common.Tx;
+import io.coffer.event.Event;
+import io.coffer.event.EventType;
+import io.coffer.event.Outbox;
 import io.coffer.common.UnitOfWork;
 import io.coffer.currency.Currency;
 import io.coffer.currency.CurrencyCatalog;
@@ -47,11 +50,13 @@ public final class TransactionService {
     private final Utxos utxos;
     private final SendService sends;
     private final InstantSource clock;
+    private final Outbox outbox;
 
     public TransactionService(UnitOfWork unitOfWork, Accounts accounts, AccountService accountService,
                               Transactions transactions, Networks networks, LedgerService ledger, CurrencyCatalog catalog,
                               WorkspaceService workspaces, RandomChainData chainData, Utxos utxos, SendService sends,
-                              InstantSource clock) {
+                              InstantSource clock, Outbox outbox) {
+        this.outbox = outbox;
         this.utxos = utxos;
         this.sends = sends;
         this.unitOfWork = unitOfWork;
@@ -100,6 +105,8 @@ public final class TransactionService {
                     Optional.of(hash), Optional.empty(), currency.confirmations(), caller.userId(), now,
                     Optional.of(now), Optional.empty(), Optional.empty());
             long id = transactions.create(tx, draft);
+            outbox.record(tx, Event.of(caller.workspaceId(), EventType.NEW_TRANSACTION_HAS_BEEN_RECEIVED, id,
+                    Optional.of(account.id()), now));
             if (currency.utxo()) {
                 AccountAddress received = accounts.address(tx, account.id(), 0, account.freshIndex()).orElseThrow();
                 utxos.add(tx, new Utxo(0, account.id(), hash, 0, amount, received.address(), received.derivationPath(),

@@ -8,6 +8,9 @@ import io.coffer.common.Problem;
 import io.coffer.common.Role;
 import io.coffer.common.Tx;
 import io.coffer.common.UnitOfWork;
+import io.coffer.event.Event;
+import io.coffer.event.EventType;
+import io.coffer.event.Outbox;
 import java.time.InstantSource;
 import java.time.Instant;
 import java.util.Optional;
@@ -29,9 +32,18 @@ public final class UserService {
 
     private final IdentityCache identities;
 
-    /** @param identities forgotten when a user's access changes, so the change applies at once on this instance */
+    private final Outbox outbox;
+
+    /** A user service whose changes record no events (the command line, before any webhook can exist). */
     public UserService(UnitOfWork unitOfWork, ApiUsers users, Secrets secrets, InstantSource clock,
                        IdentityCache identities) {
+        this(unitOfWork, users, secrets, clock, identities, Outbox.NONE);
+    }
+
+    /** @param identities forgotten when a user's access changes, so the change applies at once on this instance */
+    public UserService(UnitOfWork unitOfWork, ApiUsers users, Secrets secrets, InstantSource clock,
+                       IdentityCache identities, Outbox outbox) {
+        this.outbox = outbox;
         this.identities = identities;
         this.unitOfWork = unitOfWork;
         this.users = users;
@@ -45,7 +57,12 @@ public final class UserService {
             return Outcome.failed(Problem.forbidden("only an ADMIN API user can create API users"));
         }
         Instant now = caller.clock(clock).now();
-        return unitOfWork.write(tx -> create(tx, caller.workspaceId(), request, Optional.of(caller.userId()), now));
+        return unitOfWork.write(tx -> create(tx, caller.workspaceId(), request, Optional.of(caller.userId()), now)
+                .map(created -> {
+                    outbox.record(tx, Event.of(caller.workspaceId(), EventType.NEW_USER_HAS_BEEN_CREATED, created.id(),
+                            Optional.empty(), now));
+                    return created;
+                }));
     }
 
     /** Creates an API user, in the given status, inside a transaction someone else runs. */
@@ -143,6 +160,8 @@ public final class UserService {
                 return Outcome.<ApiUser>invalid("user " + userId + " is " + current + ", not " + from);
             }
             users.setStatus(tx, userId, active ? UserStatus.ACTIVE : UserStatus.ACCESS_SUSPENDED);
+            outbox.record(tx, Event.of(caller.workspaceId(), active ? EventType.USER_HAS_BEEN_UNSUSPENDED
+                    : EventType.USER_HAS_BEEN_SUSPENDED, userId, Optional.empty(), caller.clock(clock).now()));
             if (!active) {
                 users.endSessions(tx, userId);
             }

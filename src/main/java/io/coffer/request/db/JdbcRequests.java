@@ -46,8 +46,7 @@ public final class JdbcRequests implements Requests {
      * Requests on an account the caller sees, or on a user it sees; administrative requests on other
      * objects only for those who see everything. Three parameters: the caller's id, three times.
      */
-    private static final String VISIBLE_CONDITION = "(r.account_id IS NOT NULL AND " + Visibility.account("r.account_id")
-            + ") OR (r.target_type = 'USER' AND (" + Visibility.user("r.target_id") + "))";
+    private static final String VISIBLE_CONDITION = Visibility.request("r");
     private static final String VISIBLE = " AND (" + VISIBLE_CONDITION + ")";
     private static final Map<String, String> ORDER_COLUMNS = Map.of("created_on", "r.created_on", "id", "r.id",
             "status", "r.status", "type", "r.request_type", "expires_at", "r.expires_at");

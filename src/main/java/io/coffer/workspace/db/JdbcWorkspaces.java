@@ -44,12 +44,15 @@ public final class JdbcWorkspaces implements Workspaces {
             return Optional.empty();
         }
         try {
-            return Optional.of(Sql.insert(tx, """
+            long id = Sql.insert(tx, """
                     INSERT INTO workspace (name, kind, created_on, clock_offset_ms, token_key, seed, root_cert, leaf_cert, leaf_key)
                     VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?)""",
                     name, kind, createdOn, vault.seal(keys.tokenKey(), place(name, "token_key")),
                     vault.seal(keys.seed(), place(name, "seed")), b64(keys.rootCertificate()), b64(keys.leafCertificate()),
-                    vault.seal(keys.leafPrivateKey(), place(name, "leaf_key"))));
+                    vault.seal(keys.leafPrivateKey(), place(name, "leaf_key")));
+            // The workspace's event counter exists from the start, so taking a number is always an update.
+            Sql.update(tx, "INSERT INTO event_sequence (workspace_id, last_seq) VALUES (?, 0)", id);
+            return Optional.of(id);
         } catch (StorageException e) {
             if (UNIQUE_VIOLATION.equals(e.sqlState())) {
                 return Optional.empty();

@@ -1,0 +1,74 @@
+package io.coffer.event.db;
+
+import io.coffer.common.Tx;
+import io.coffer.db.JdbcTx;
+import io.coffer.db.Sql;
+import io.coffer.db.Visibility;
+import io.coffer.event.DeliveryStatus;
+import io.coffer.event.Event;
+import io.coffer.event.Outbox;
+import java.util.List;
+
+/**
+ * {@link Outbox} over JDBC. The event is written just before its transaction commits: it takes the
+ * next number of the workspace's gapless sequence (under the counter row's lock, the last lock the
+ * transaction takes) and one delivery row for each subscriber of the workspace who may see its
+ * object then.
+ */
+public final class JdbcOutbox implements Outbox {
+
+    private record Subscriber(long userId, boolean seesEverything) {
+    }
+
+    private final java.time.InstantSource clock;
+
+    /** @param clock the server's clock: deliveries are due in real time, whatever a sandbox workspace's clock says */
+    public JdbcOutbox(java.time.InstantSource clock) {
+        this.clock = clock;
+    }
+
+    private static final String VISIBLE = "SELECT COUNT(*) FROM event e WHERE e.id = ? AND (" + Visibility.event("e") + ")";
+
+    @Override
+    public void record(Tx tx, Event event) {
+        JdbcTx.beforeCommit(tx, () -> write(tx, event));
+    }
+
+    private void write(Tx tx, Event event) {
+        if (Sql.update(tx, "UPDATE event_sequence SET last_seq = last_seq + 1 WHERE workspace_id = ?",
+                event.workspaceId()) != 1) {
+            throw new IllegalStateException("workspace " + event.workspaceId() + " has no event counter");
+        }
+        long seq = Sql.one(tx, "SELECT last_seq FROM event_sequence WHERE workspace_id = ?", row -> row.getLong(1),
+                event.workspaceId()).orElseThrow();
+        long eventId = Sql.insert(tx, """
+                INSERT INTO event (workspace_id, seq, event_type, payload_type, object_kind, object_id, account_id, created_on)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", event.workspaceId(), seq, event.type().name(), event.payloadType(),
+                event.type().kind().name(), event.objectId(), Sql.orNull(event.accountId(), Sql.NULL_BIGINT), event.at());
+        for (Subscriber subscriber : subscribers(tx, event.workspaceId())) {
+            if (subscriber.seesEverything() || maySee(tx, eventId, subscriber.userId())) {
+                Sql.update(tx, """
+                        INSERT INTO event_delivery (workspace_id, user_id, event_id, object_key, status, tries, next_try_at)
+                        VALUES (?, ?, ?, ?, ?, 0, ?)""", event.workspaceId(), subscriber.userId(), eventId,
+                        event.objectKey(), DeliveryStatus.PENDING.name(), clock.instant());
+            }
+        }
+    }
+
+    /** Active users of the workspace whose webhook is on. */
+    private static List<Subscriber> subscribers(Tx tx, long workspaceId) {
+        return Sql.list(tx, """
+                SELECT u.id, u.role, u.view_all FROM notification_config n JOIN api_user u ON u.id = n.user_id
+                WHERE n.workspace_id = ? AND n.url IS NOT NULL AND u.status = 'ACTIVE' ORDER BY u.id""",
+                row -> new Subscriber(row.getLong(1), "ADMIN".equals(row.getString(2)) || row.getBoolean(3)), workspaceId);
+    }
+
+    private static boolean maySee(Tx tx, long eventId, long userId) {
+        Object[] params = new Object[1 + Visibility.EVENT_PARAMETERS];
+        params[0] = eventId;
+        for (int i = 1; i < params.length; i++) {
+            params[i] = userId;
+        }
+        return Sql.count(tx, VISIBLE, params) > 0;
+    }
+}
