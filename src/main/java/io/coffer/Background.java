@@ -28,8 +28,7 @@ final class Background implements AutoCloseable {
     Background(RequestService requests, TransactionService transactions, io.coffer.event.Dispatcher dispatcher) {
         this.dispatcher = dispatcher;
         // Webhooks go out within a fraction of a second of their change; an idle check is one indexed read.
-        executor.scheduleWithFixedDelay(() -> run("webhook deliveries", dispatcher::dispatchDue), 200, 200,
-                TimeUnit.MILLISECONDS);
+        dispatcher.start(java.time.Duration.ofMillis(200));
         executor.scheduleWithFixedDelay(() -> run("request expiry", requests::expireAllDue), 1, 1, TimeUnit.SECONDS);
         executor.scheduleWithFixedDelay(() -> run("block production", transactions::produceDueBlocks), 1, 1,
                 TimeUnit.SECONDS);

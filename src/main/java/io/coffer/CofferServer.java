@@ -161,7 +161,7 @@ public final class CofferServer implements AutoCloseable {
         ServerConfig.EventSettings eventSettings = config.events();
         io.coffer.event.Outbox outbox = eventSettings.outbox() ? new io.coffer.event.db.JdbcOutbox(clock)
                 : io.coffer.event.Outbox.NONE;
-        var deliveryStore = new io.coffer.event.db.JdbcDeliveries(config.usesPostgres());
+        var deliveryStore = new io.coffer.event.db.JdbcDeliveries(config.usesPostgres(), 4);
         var webhookAddresses = new io.coffer.event.WebhookAddresses(eventSettings.allowPrivateWebhooks(),
                 io.coffer.event.WebhookAddresses.systemResolver());
 

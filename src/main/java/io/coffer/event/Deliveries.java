@@ -18,7 +18,7 @@ public interface Deliveries {
 
     /**
      * Claims up to {@code limit} due deliveries, each the earliest unfinished one about its object for
-     * its user, at most one per user, none of a user with one still being sent; they become SENDING
+     * its user, and no more per user than the adapter's bound with those already in flight; they become SENDING
      * with a lease until {@code leaseUntil}, and leases that ran out are given back first.
      */
     List<Claim> claim(Tx tx, Instant now, Instant leaseUntil, int limit);

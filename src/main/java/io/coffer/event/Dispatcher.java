@@ -43,6 +43,10 @@ public final class Dispatcher implements AutoCloseable {
     private final int concurrency;
     private final Duration firstRetry;
     private final ExecutorService posts = Executors.newVirtualThreadPerTaskExecutor();
+    /** One permit per finished post: the loop claims again at once instead of waiting for its next tick. */
+    private final Semaphore finished = new Semaphore(0);
+    private volatile boolean running;
+    private Thread loop;
 
     public Dispatcher(UnitOfWork unitOfWork, Deliveries deliveries, WebhookSender sender, WebhookAddresses addresses,
                       KeyVault vault, InstantSource clock, Duration timeout, int concurrency, Duration firstRetry) {
@@ -96,6 +100,7 @@ public final class Dispatcher implements AutoCloseable {
                         LOG.warn("webhook delivery {} failed: {}", claim.id(), e.toString());
                     } finally {
                         slots.release();
+                        finished.release();
                     }
                 });
             } catch (RuntimeException e) {
@@ -150,6 +155,33 @@ public final class Dispatcher implements AutoCloseable {
         });
     }
 
+    /**
+     * Starts the loop that claims and posts: it claims again as soon as a post finishes, and at least
+     * every {@code idle} when nothing happens (an idle check is one indexed read).
+     */
+    public void start(Duration idle) {
+        running = true;
+        loop = Thread.ofPlatform().daemon().name("coffer-webhooks").start(() -> {
+            while (running) {
+                try {
+                    int started = dispatchDue();
+                    if (started == 0 && finished.tryAcquire(idle.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                        finished.drainPermits();
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.warn("webhook dispatch failed: {}", e.toString());
+                    try {
+                        Thread.sleep(idle.toMillis());
+                    } catch (InterruptedException stop) {
+                        return;
+                    }
+                }
+            }
+        });
+    }
+
     /** How many posts this instance may have in flight. */
     public int concurrency() {
         return concurrency;
@@ -157,6 +189,10 @@ public final class Dispatcher implements AutoCloseable {
 
     @Override
     public void close() {
+        running = false;
+        if (loop != null) {
+            loop.interrupt();
+        }
         posts.shutdownNow();
     }
 }

@@ -9,10 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * {@link Deliveries} over JDBC. On PostgreSQL, claims lock their rows with {@code FOR UPDATE SKIP
@@ -26,7 +26,6 @@ public final class JdbcDeliveries implements Deliveries {
             WHERE d.status = 'PENDING' AND d.next_try_at <= ?
               AND NOT EXISTS (SELECT 1 FROM event_delivery p WHERE p.user_id = d.user_id AND p.object_key = d.object_key
                               AND p.id < d.id AND p.status IN ('PENDING', 'SENDING'))
-              AND NOT EXISTS (SELECT 1 FROM event_delivery s WHERE s.user_id = d.user_id AND s.status = 'SENDING')
             ORDER BY d.next_try_at, d.id LIMIT ?""";
     private static final String CLAIMED = """
             SELECT d.id, d.workspace_id, d.user_id, d.tries, d.lease_until, e.seq, e.event_type, e.payload_type, e.object_id,
@@ -43,9 +42,12 @@ public final class JdbcDeliveries implements Deliveries {
     }
 
     private final boolean postgres;
+    private final int perUser;
 
-    public JdbcDeliveries(boolean postgres) {
+    /** @param perUser the most posts in flight to one user's webhook, so a slow receiver holds only that many */
+    public JdbcDeliveries(boolean postgres, int perUser) {
         this.postgres = postgres;
+        this.perUser = perUser;
     }
 
     @Override
@@ -63,10 +65,14 @@ public final class JdbcDeliveries implements Deliveries {
                 + " AND lease_until < ?", now);
         List<Candidate> candidates = Sql.list(tx, DUE + (postgres ? " FOR UPDATE OF d SKIP LOCKED" : ""),
                 row -> new Candidate(row.getLong(1), row.getLong(2)), now, limit * 4);
-        Set<Long> users = new HashSet<>();
+        Map<Long, Integer> inFlight = new HashMap<>();
+        if (!candidates.isEmpty()) {
+            Sql.list(tx, "SELECT user_id, COUNT(*) FROM event_delivery WHERE status = 'SENDING' GROUP BY user_id",
+                    row -> inFlight.put(row.getLong(1), row.getInt(2)));
+        }
         List<Claim> claims = new ArrayList<>();
         for (Candidate candidate : candidates) {
-            if (claims.size() == limit || !users.add(candidate.userId())) {
+            if (claims.size() == limit || inFlight.merge(candidate.userId(), 1, Integer::sum) > perUser) {
                 continue;
             }
             Sql.update(tx, "UPDATE event_delivery SET status = 'SENDING', lease_until = ?, tries = tries + 1 WHERE id = ?",
