@@ -95,6 +95,20 @@ abstract class LimitsStoreCases {
     }
 
     @Test
+    void anAnswerOfTheLargestSizeKeptIsStoredWhole() {
+        IdempotencyService keys = new IdempotencyService(database.unitOfWork(), new JdbcIdempotency(), clock,
+                new SecureRandom());
+        IdempotencyKey key = new IdempotencyKey("largest");
+        byte[] body = new byte[IdempotencyService.MAX_ANSWER_BYTES];
+        new SecureRandom().nextBytes(body);
+        String token = ((Claim.Execute) keys.claim(caller, key, "hash")).token();
+        keys.complete(caller, key, token, new StoredAnswer(200, "application/json", body));
+        Claim replay = keys.claim(caller, key, "hash");
+        assertThat(replay).isInstanceOf(Claim.Replay.class);
+        assertThat(((Claim.Replay) replay).answer().body()).isEqualTo(body);
+    }
+
+    @Test
     void aTooLargeAnswerIsRememberedWithoutItsBody() {
         IdempotencyService keys = new IdempotencyService(database.unitOfWork(), new JdbcIdempotency(), clock,
                 new SecureRandom());
