@@ -1,5 +1,7 @@
 package io.coffer;
 
+import io.coffer.limits.IdempotencyService;
+import io.coffer.limits.RateLimiter;
 import io.coffer.request.RequestService;
 import io.coffer.transaction.TransactionService;
 import java.util.concurrent.Executors;
@@ -9,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Work that happens without a request: expiring requests whose week is over and producing the
- * blocks of networks that have a block interval. Every instance runs it; the database decides who
+ * Work that happens without a request: expiring requests whose week is over, producing the
+ * blocks of networks that have a block interval, and deleting rate-limit windows and idempotency
+ * keys that are over. Every instance runs it; the database decides who
  * does what (rows are locked, transitions are conditional), so nothing here is needed for
  * correctness: a request that expired is also expired when it is next touched.
  */
@@ -25,13 +28,17 @@ final class Background implements AutoCloseable {
         return thread;
     });
 
-    Background(RequestService requests, TransactionService transactions, io.coffer.event.Dispatcher dispatcher) {
+    Background(RequestService requests, TransactionService transactions, RateLimiter limits, IdempotencyService keys,
+               io.coffer.event.Dispatcher dispatcher) {
         this.dispatcher = dispatcher;
         // Webhooks go out within a fraction of a second of their change; an idle check is one indexed read.
         dispatcher.start(java.time.Duration.ofMillis(200));
         executor.scheduleWithFixedDelay(() -> run("request expiry", requests::expireAllDue), 1, 1, TimeUnit.SECONDS);
         executor.scheduleWithFixedDelay(() -> run("block production", transactions::produceDueBlocks), 1, 1,
                 TimeUnit.SECONDS);
+        // Reads never write, so what is over is deleted here, a bounded batch a second.
+        executor.scheduleWithFixedDelay(() -> run("rate-limit windows purged", limits::purge), 1, 1, TimeUnit.SECONDS);
+        executor.scheduleWithFixedDelay(() -> run("idempotency keys purged", keys::purge), 1, 1, TimeUnit.SECONDS);
     }
 
     private static void run(String what, java.util.function.IntSupplier task) {

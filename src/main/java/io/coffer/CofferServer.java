@@ -19,6 +19,14 @@ import io.coffer.http.ErrorHandlers;
 import io.coffer.keys.KeyGenerator;
 import io.coffer.keys.RandomChainData;
 import io.coffer.ledger.LedgerService;
+import io.coffer.limits.IdempotencyService;
+import io.coffer.limits.RateLimitPolicy;
+import io.coffer.limits.RateLimiter;
+import io.coffer.limits.ReadLimiter;
+import io.coffer.limits.db.JdbcIdempotency;
+import io.coffer.limits.db.JdbcRateLimits;
+import io.coffer.limits.http.LimitedPosts;
+import io.coffer.limits.http.LimitedReads;
 import io.coffer.ledger.db.JdbcLedgerStore;
 import io.coffer.network.db.JdbcNetworks;
 import io.coffer.sandbox.http.SandboxRoutes;
@@ -189,8 +197,12 @@ public final class CofferServer implements AutoCloseable {
         var requestStore = new JdbcRequests();
         var handlers = new io.coffer.request.RequestHandlers(requestStore, accountsStore, accounts, apiUsers, users,
                 groupStore, entityStore, whitelistStore, whitelists, workspaceStore, memberships, sends, transactionStore);
+        RateLimiter limits = new RateLimiter(unitOfWork, new JdbcRateLimits(), new RateLimitPolicy(true,
+                config.rateLimitTransactionRequestsPerHour(), config.rateLimitOtherPostsPerHour(),
+                config.rateLimitPendingRequests()), clock);
+        IdempotencyService idempotency = new IdempotencyService(unitOfWork, new JdbcIdempotency(), clock, random);
         RequestService requests = new RequestService(unitOfWork, requestStore, handlers, apiUsers, transactionStore, random,
-                clock, identityCache, outbox);
+                clock, identityCache, limits, outbox);
         var notifications = new io.coffer.event.NotificationService(unitOfWork,
                 new io.coffer.event.db.JdbcNotificationConfigs(), webhookAddresses, vault, clock);
         var feed = new io.coffer.event.EventFeed(unitOfWork, new io.coffer.event.db.JdbcEventLog(), deliveryStore, clock);
@@ -204,7 +216,9 @@ public final class CofferServer implements AutoCloseable {
         routing.addFilter(budget);
         Bodies bodies = new Bodies(config.maxBodyBytes(), budget, java.time.Duration.ofSeconds(config.bodyTimeoutSeconds()));
         ErrorHandlers.register(routing);
-        Api api = new Api(routing, new ApiUserAuthenticator(unitOfWork, identities, clock, identityCache));
+        Api api = new Api(routing, new ApiUserAuthenticator(unitOfWork, identities, clock, identityCache))
+                .filtered(new LimitedReads(new ReadLimiter(config.rateLimitReadsPerMinute(), clock)),
+                        new LimitedPosts(limits, idempotency, bodies));
         new SystemRoutes().register(api);
         new DocsRoutes().register(api);
         new AuthRoutes(auth, new ApiAccessService(unitOfWork, identities, apiUsers, secrets, clock, random, identityCache),
@@ -231,13 +245,14 @@ public final class CofferServer implements AutoCloseable {
         new io.coffer.event.http.EventRoutes(feed).register(api);
         if (config.sandbox()) {
             Optional<String> token = config.loopbackOnly() ? Optional.empty() : config.sandboxToken();
-            SandboxRoutes sandbox = new SandboxRoutes(workspaces, users, accounts, transactions, requests, bodies, token);
+            SandboxRoutes sandbox = new SandboxRoutes(workspaces, users, accounts, transactions, requests, limits, bodies,
+                    token);
             sandbox.register(api);
             new io.coffer.sandbox.http.SandboxDirectoryRoutes(requests, groups, entities, whitelists, labels, accounts,
                     transactions, users, bodies, sandbox::guardedWrite).register(api);
         }
         api.finish();
-        return new Background(requests, transactions, dispatcher);
+        return new Background(requests, transactions, limits, idempotency, dispatcher);
     }
 
     /** The port the server listens on (useful when configured with port 0). */

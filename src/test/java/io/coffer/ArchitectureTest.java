@@ -18,7 +18,7 @@ class ArchitectureTest {
     static final String[] FEATURE_ROOTS = {"io.coffer.account", "io.coffer.currency", "io.coffer.currency.address", "io.coffer.governance",
             "io.coffer.keys", "io.coffer.ledger", "io.coffer.network", "io.coffer.request", "io.coffer.transaction",
             "io.coffer.user", "io.coffer.workspace", "io.coffer.group", "io.coffer.entity", "io.coffer.whitelist",
-            "io.coffer.label", "io.coffer.reporting", "io.coffer.event"};
+            "io.coffer.label", "io.coffer.reporting", "io.coffer.event", "io.coffer.limits"};
 
     @Test
     void commonIsTheSharedKernelAndDependsOnNothingOfOurs() {
@@ -95,6 +95,23 @@ class ArchitectureTest {
     void requestsDriveTransactionsNeverTheOtherWayRound() {
         noClasses().that().resideInAnyPackage("io.coffer.transaction..", "io.coffer.account..", "io.coffer.ledger..")
                 .should().dependOnClassesThat().resideInAPackage("io.coffer.request..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void limitsKnowNoOtherFeature() {
+        noClasses().that().resideInAPackage("io.coffer.limits..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.coffer.request..", "io.coffer.transaction..",
+                        "io.coffer.account..", "io.coffer.user..", "io.coffer.workspace..", "io.coffer.sandbox..")
+                .because("limits wrap every feature's routes; only request creation asks them (PendingLimit)")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theSharedHttpLayerKnowsNothingOfLimits() {
+        noClasses().that().resideInAPackage("io.coffer.http")
+                .should().dependOnClassesThat().resideInAPackage("io.coffer.limits..")
+                .because("limits plug into Api through the CallerFilter seam")
                 .check(CLASSES);
     }
 

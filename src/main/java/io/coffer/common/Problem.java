@@ -21,7 +21,9 @@ public record Problem(Kind kind, String message) {
         /** The caller is known but may not do this (used by Coffer's extensions only). */
         FORBIDDEN,
         /** The operation is not supported for this object. */
-        UNSUPPORTED
+        UNSUPPORTED,
+        /** A rate limit is reached: the caller must wait (HTTP 420). */
+        LIMITED
     }
 
     public Problem {
@@ -43,6 +45,10 @@ public record Problem(Kind kind, String message) {
 
     public static Problem forbidden(String message) {
         return new Problem(Kind.FORBIDDEN, message);
+    }
+
+    public static Problem limited(String message) {
+        return new Problem(Kind.LIMITED, message);
     }
 
     public static Problem unsupported(String message) {

@@ -32,6 +32,14 @@ import java.util.Optional;
  *     ({@code COFFER_BODY_BUDGET_BYTES}, default a quarter of the JVM's maximum heap)
  * @param bodyTimeoutSeconds how long a request body may take to arrive before its connection is
  *     closed ({@code COFFER_BODY_TIMEOUT_SECONDS}, default 30)
+ * @param rateLimitTransactionRequestsPerHour successful {@code CREATE_TRANSACTION} requests per user and
+ *     hour ({@code COFFER_RATE_LIMIT_TRANSACTION_REQUESTS_PER_HOUR}, default 50)
+ * @param rateLimitOtherPostsPerHour other successful POSTs per user and hour
+ *     ({@code COFFER_RATE_LIMIT_OTHER_POSTS_PER_HOUR}, default 600)
+ * @param rateLimitPendingRequests open requests a workspace may hold ({@code COFFER_RATE_LIMIT_PENDING_REQUESTS},
+ *     default 100)
+ * @param rateLimitReadsPerMinute reads (GET, HEAD) per user and minute on each instance, live workspaces
+ *     only ({@code COFFER_RATE_LIMIT_READS_PER_MINUTE}, default 6000)
  * @param events how events are recorded and webhooks posted ({@link EventSettings})
  */
 public record ServerConfig(
@@ -51,6 +59,10 @@ public record ServerConfig(
         boolean accessLog,
         long bodyBudgetBytes,
         int bodyTimeoutSeconds,
+        int rateLimitTransactionRequestsPerHour,
+        int rateLimitOtherPostsPerHour,
+        int rateLimitPendingRequests,
+        int rateLimitReadsPerMinute,
         EventSettings events) {
 
     /**
@@ -69,6 +81,10 @@ public record ServerConfig(
     public record EventSettings(boolean outbox, boolean allowPrivateWebhooks, int webhookTimeoutSeconds,
                                 int webhookConcurrency, int webhookFirstRetryMillis) {
     }
+
+
+    /** The largest value a rate limit may be configured to. */
+    private static final int MAX_RATE_LIMIT = 1_000_000;
 
     /** Reads the configuration from environment variables; throws with a clear message on bad values. */
     public static ServerConfig fromEnvironment(Map<String, String> env) {
@@ -89,6 +105,10 @@ public record ServerConfig(
                 boolValue(env, "COFFER_ACCESS_LOG", true),
                 longValue(env, "COFFER_BODY_BUDGET_BYTES", Runtime.getRuntime().maxMemory() / 4, 1 << 20, 1L << 40),
                 intValue(env, "COFFER_BODY_TIMEOUT_SECONDS", 30, 1, 3600),
+                intValue(env, "COFFER_RATE_LIMIT_TRANSACTION_REQUESTS_PER_HOUR", 50, 1, MAX_RATE_LIMIT),
+                intValue(env, "COFFER_RATE_LIMIT_OTHER_POSTS_PER_HOUR", 600, 1, MAX_RATE_LIMIT),
+                intValue(env, "COFFER_RATE_LIMIT_PENDING_REQUESTS", 100, 1, MAX_RATE_LIMIT),
+                intValue(env, "COFFER_RATE_LIMIT_READS_PER_MINUTE", 6000, 1, 10_000_000),
                 new EventSettings(boolValue(env, "COFFER_EVENTS", true),
                         boolValue(env, "COFFER_WEBHOOK_ALLOW_PRIVATE", false),
                         intValue(env, "COFFER_WEBHOOK_TIMEOUT_SECONDS", 10, 1, 120),

@@ -31,6 +31,8 @@ public final class Sql {
     public static final Null NULL_VARCHAR = new Null(Types.VARCHAR);
     public static final Null NULL_TIMESTAMP = new Null(Types.TIMESTAMP_WITH_TIMEZONE);
     public static final Null NULL_NUMERIC = new Null(Types.NUMERIC);
+    public static final Null NULL_INTEGER = new Null(Types.INTEGER);
+    public static final Null NULL_BINARY = new Null(Types.VARBINARY);
 
     /** Maps the current row of a result set. */
     @FunctionalInterface
@@ -126,6 +128,7 @@ public final class Sql {
                 case Integer value -> statement.setInt(index, value);
                 case Boolean value -> statement.setBoolean(index, value);
                 case String value -> statement.setString(index, value);
+                case byte[] value -> statement.setBytes(index, value);
                 case Enum<?> value -> statement.setString(index, value.name());
                 default -> throw new IllegalArgumentException(
                         "unsupported parameter type " + params[i].getClass().getName() + " at " + index);

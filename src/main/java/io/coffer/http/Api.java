@@ -33,24 +33,38 @@ public final class Api {
     private final HttpRouting.Builder routing;
     private final Authenticator authenticator;
     private final List<Route> routes = new ArrayList<>();
+    private CallerFilter reads = CallerFilter.NONE;
+    private CallerFilter writes = CallerFilter.NONE;
 
     public Api(HttpRouting.Builder routing, Authenticator authenticator) {
         this.routing = routing;
         this.authenticator = authenticator;
     }
 
+    /**
+     * Wraps the routes registered after this call: {@code reads} around authenticated GETs (and
+     * HEADs), {@code writes} around authenticated POSTs, which it also asks to check open POSTs.
+     */
+    public Api filtered(CallerFilter reads, CallerFilter writes) {
+        this.reads = reads;
+        this.writes = writes;
+        return this;
+    }
+
     /** A GET route for authenticated callers (and HEAD, which answers its headers without the body). */
     public Api get(String path, CallerHandler handler) {
-        return readable(path, authenticated(handler));
+        CallerFilter filter = reads;
+        return readable(path, authenticated((req, res, caller) -> filter.handle(req, res, caller, handler)));
     }
 
     /** A POST route for authenticated callers. */
     public Api post(String path, CallerHandler handler) {
+        CallerFilter filter = writes;
         return add(Method.POST, path, authenticated((req, res, caller) -> {
             if (caller.role().readOnly()) {
                 throw ApiException.forbidden("reporting API keys are read-only");
             }
-            handler.handle(req, res, caller);
+            filter.handle(req, res, caller, handler);
         }));
     }
 
@@ -77,7 +91,8 @@ public final class Api {
      * answering HEAD would issue one too.
      */
     public Api issuingGet(String path, CallerHandler handler) {
-        return add(Method.GET, path, authenticated(handler));
+        CallerFilter filter = reads;
+        return add(Method.GET, path, authenticated((req, res, caller) -> filter.handle(req, res, caller, handler)));
     }
 
     /** GET and HEAD: the server answers HEAD with GET's status and headers and no body. */
@@ -91,7 +106,11 @@ public final class Api {
 
     /** A POST route open to anyone: authentication endpoints and the sandbox bootstrap. */
     public Api publicPost(String path, Handler handler) {
-        return add(Method.POST, path, handler);
+        CallerFilter filter = writes;
+        return add(Method.POST, path, (req, res) -> {
+            filter.checkOpen(req);
+            handler.handle(req, res);
+        });
     }
 
     /** Registers the fallback for everything no route matched; call once, after all routes. */

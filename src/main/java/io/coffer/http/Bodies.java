@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Reads request bodies: JSON, bounded in size, malformed input refused with a 400. The
@@ -31,13 +32,33 @@ public final class Bodies {
         this.timeout = timeout;
     }
 
+    /** A body already read (for its idempotency key), kept for the handler in the request's context. */
+    private record Read(byte[] bytes) {
+    }
+
+    /** A body already parsed, kept so that a second look (a filter, then the handler) parses once. */
+    private record Parsed(JsonNode node) {
+    }
+
     /** The body as a JSON object; an empty body is refused. */
     public JsonFields object(ServerRequest req) {
-        JsonNode node = Json.parse(bytes(req, false));
+        Optional<Parsed> parsed = req.context().get(Parsed.class);
+        JsonNode node = parsed.isPresent() ? parsed.get().node() : Json.parse(bytes(req, false));
         if (!node.isObject()) {
             throw ApiException.badRequest("request body must be a JSON object");
         }
+        if (parsed.isEmpty()) {
+            req.context().register(new Parsed(node));
+        }
         return new JsonFields(node, "");
+    }
+
+    /**
+     * The body's bytes as they arrived (empty when there is none), read once and kept for whoever
+     * reads the body next; within the same size, budget and deadline as every body.
+     */
+    public byte[] raw(ServerRequest req) {
+        return bytes(req, true).clone();
     }
 
     /** Whether the request carries a body at all. */
@@ -69,6 +90,19 @@ public final class Bodies {
     }
 
     private byte[] bytes(ServerRequest req, boolean emptyAllowed) {
+        Optional<Read> read = req.context().get(Read.class);
+        if (read.isPresent()) {
+            if (read.get().bytes().length == 0 && !emptyAllowed) {
+                throw ApiException.badRequest("request body is required");
+            }
+            return read.get().bytes();
+        }
+        byte[] bytes = readBytes(req, emptyAllowed);
+        req.context().register(new Read(bytes));
+        return bytes;
+    }
+
+    private byte[] readBytes(ServerRequest req, boolean emptyAllowed) {
         if (!req.content().hasEntity()) {
             if (emptyAllowed) {
                 return new byte[0];

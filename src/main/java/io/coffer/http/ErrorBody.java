@@ -35,6 +35,16 @@ public record ErrorBody(String message, String name, int statusCode) {
         return new ErrorBody(message, "PayloadTooLargeError", 413);
     }
 
+    /** Over a rate limit: 420, as Ledger Enterprise answers it (not 429). */
+    public static ErrorBody rateLimited(String message) {
+        return new ErrorBody(message, "RateLimitError", 420);
+    }
+
+    /** Another call with the same idempotency key is still running (a Coffer extension's answer). */
+    public static ErrorBody conflict(String message) {
+        return new ErrorBody(message, "ConflictError", 409);
+    }
+
     public static ErrorBody internal(String message) {
         return new ErrorBody(message, "InternalServerError", 500);
     }
@@ -55,6 +65,7 @@ public record ErrorBody(String message, String name, int statusCode) {
             case UNAUTHENTICATED -> unauthorized(problem.message());
             case FORBIDDEN -> forbidden(problem.message());
             case UNSUPPORTED -> notImplemented(problem.message());
+            case LIMITED -> rateLimited(problem.message());
         };
     }
 }

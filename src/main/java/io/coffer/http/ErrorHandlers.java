@@ -44,7 +44,7 @@ public final class ErrorHandlers {
      * one): there is no one to answer then, and a stack trace per vanished client would let anyone
      * fill the log.
      */
-    private static void answer(io.helidon.webserver.http.ServerResponse res, ErrorBody body) {
+    public static void answer(io.helidon.webserver.http.ServerResponse res, ErrorBody body) {
         try {
             Responses.error(res, body);
         } catch (java.io.UncheckedIOException | io.helidon.webserver.CloseConnectionException gone) {

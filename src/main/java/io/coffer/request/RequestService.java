@@ -35,6 +35,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import io.coffer.limits.PendingLimit;
 
 /**
  * The request pipeline: every request type goes through the same steps (prepare, store, challenges,
@@ -75,11 +77,16 @@ public final class RequestService {
     private final SecureRandom random;
     private final InstantSource clock;
     private final IdentityCache identities;
+    private final PendingLimit pendingLimit;
     private final Outbox outbox;
 
+    /**
+     * @param pendingLimit how many open requests a workspace may hold (checked when one is created)
+     */
     public RequestService(UnitOfWork unitOfWork, Requests requests, RequestHandlers handlers, ApiUsers users,
                           Transactions transactions, SecureRandom random, InstantSource clock, IdentityCache identities,
-                          Outbox outbox) {
+                          PendingLimit pendingLimit, Outbox outbox) {
+        this.pendingLimit = pendingLimit;
         this.outbox = outbox;
         this.unitOfWork = unitOfWork;
         this.requests = requests;
@@ -112,6 +119,16 @@ public final class RequestService {
     private <C extends RequestChange> Outcome<Request> create(Tx tx, Caller caller, RequestHandler<C> handler,
                                                               RequestChange requested, String intentJson, Instant now) {
         C change = handler.changeType().cast(requested);
+        OptionalInt cap = pendingLimit.pendingRequests(tx, caller.workspaceId(), caller.kind());
+        if (cap.isPresent()) {
+            // Locked first, before the handler's own locks (account, workspace), and counted under it.
+            long open = requests.lockAndCountOpen(tx, caller.workspaceId(), now);
+            if (open >= cap.getAsInt()) {
+                return Outcome.failed(Problem.limited("rate limit reached: workspace " + caller.workspaceName()
+                        + " already has " + open + " pending requests, the most it may hold (" + cap.getAsInt()
+                        + "); approve, reject or let some expire first"));
+            }
+        }
         return handler.prepare(tx, caller, change, now).flatMap(draft -> {
             if (!ApprovalStep.satisfiable(draft.steps(), caller.userId())) {
                 return Outcome.invalid("the approval steps cannot all be completed: each user approves once, for one"

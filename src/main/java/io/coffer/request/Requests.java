@@ -40,6 +40,12 @@ public interface Requests {
     Optional<Long> openFor(Tx tx, long workspaceId, TargetType type, long targetId, Instant now);
 
     /** Finds a request and locks it until the transaction ends (votes on one request are serial). */
+    /**
+     * Locks the workspace's row, so that concurrent creations under the pending limit count one after
+     * the other, then counts its open requests (not past their expiry).
+     */
+    long lockAndCountOpen(Tx tx, long workspaceId, Instant now);
+
     Optional<Request> lock(Tx tx, long workspaceId, long requestId);
 
     Optional<Request> find(Tx tx, long workspaceId, long requestId);

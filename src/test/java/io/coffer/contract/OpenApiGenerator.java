@@ -76,6 +76,12 @@ public final class OpenApiGenerator {
         ObjectNode components = doc.putObject("components");
         components.set("securitySchemes", source.path("components").path("securitySchemes"));
         components.set("responses", source.get("responses"));
+        if (source.has("headers")) {
+            components.set("headers", source.get("headers"));
+        }
+        if (source.has("parameters")) {
+            components.set("parameters", source.get("parameters"));
+        }
         ObjectNode schemas = components.putObject("schemas");
         JsonNode own = source.path("components").path("schemas");
         Set<String> needed = new TreeSet<>();

@@ -70,6 +70,13 @@ public final class JdbcRequests implements Requests {
     }
 
     @Override
+    public long lockAndCountOpen(Tx tx, long workspaceId, Instant now) {
+        Sql.one(tx, "SELECT id FROM workspace WHERE id = ? FOR UPDATE", row -> row.getLong(1), workspaceId);
+        return Sql.count(tx, "SELECT COUNT(*) FROM request WHERE workspace_id = ? AND status IN"
+                + " ('PENDING_FIRST_APPROVAL', 'PENDING_APPROVAL') AND expires_at > ?", workspaceId, now);
+    }
+
+    @Override
     public long create(Tx tx, Request request) {
         long id = Sql.insert(tx, """
                 INSERT INTO request (workspace_id, request_type, status, target_type, target_id, account_id, created_by,

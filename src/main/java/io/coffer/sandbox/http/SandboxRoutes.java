@@ -16,6 +16,9 @@ import io.coffer.http.Json;
 import io.coffer.http.JsonFields;
 import io.coffer.http.PathParams;
 import io.coffer.http.Responses;
+import io.coffer.limits.RateLimitPolicy;
+import io.coffer.limits.RateLimiter;
+import io.coffer.limits.WorkspaceLimits;
 import io.coffer.request.RequestService;
 import io.coffer.transaction.TransactionService;
 import io.coffer.transaction.http.TransactionJson;
@@ -69,11 +72,19 @@ public final class SandboxRoutes {
     record NetworkSettings(String currency, double failureRate, Integer blockIntervalSeconds) {
     }
 
+    record RateLimits(boolean enabled, int transactionRequestsPerHour, int otherPostsPerHour, int pendingRequests) {
+        static RateLimits of(RateLimitPolicy policy) {
+            return new RateLimits(policy.enabled(), policy.transactionRequestsPerHour(), policy.otherPostsPerHour(),
+                    policy.pendingRequests());
+        }
+    }
+
     private final WorkspaceService workspaces;
     private final UserService users;
     private final AccountService accounts;
     private final TransactionService transactions;
     private final RequestService requests;
+    private final RateLimiter limits;
     private final Bodies bodies;
     private final Optional<byte[]> requiredToken;
 
@@ -81,8 +92,9 @@ public final class SandboxRoutes {
      * @param requiredToken the token sandbox calls must carry, or empty on a loopback-only server
      */
     public SandboxRoutes(WorkspaceService workspaces, UserService users, AccountService accounts,
-                         TransactionService transactions, RequestService requests, Bodies bodies,
+                         TransactionService transactions, RequestService requests, RateLimiter limits, Bodies bodies,
                          Optional<String> requiredToken) {
+        this.limits = limits;
         this.workspaces = workspaces;
         this.users = users;
         this.accounts = accounts;
@@ -102,6 +114,7 @@ public final class SandboxRoutes {
         api.post("/sandbox/clock", guardedWrite(this::advanceClock));
         api.post("/sandbox/networks/{currency}/settings", guardedWrite(this::networkSettings));
         api.get("/sandbox/transactions/{transaction_id}/raw", guardedRead(this::rawTransaction));
+        api.post("/sandbox/rate-limits", guardedWrite(this::rateLimits));
     }
 
     private void createWorkspace(ServerRequest req, ServerResponse res) {
@@ -181,6 +194,29 @@ public final class SandboxRoutes {
         Responses.outcome(res, transactions.configure(caller, currency, rate, interval, body.has("block_interval_seconds")),
                 settings -> new NetworkSettings(currency, settings.failureRate().doubleValue(),
                         settings.blockIntervalSeconds().orElse(null)));
+    }
+
+    /**
+     * Turns the server's rate limits on (or off again) in this sandbox workspace, so an integration
+     * can meet its 420s; each call replaces the last, and a limit it does not name is the server's.
+     */
+    private void rateLimits(ServerRequest req, ServerResponse res, Caller caller) {
+        JsonFields body = bodies.object(req).allowOnly("enabled", "transaction_requests_per_hour",
+                "other_posts_per_hour", "pending_requests");
+        boolean enabled = body.optionalBoolean("enabled")
+                .orElseThrow(() -> ApiException.badRequest("field 'enabled' is required: true or false"));
+        WorkspaceLimits chosen = new WorkspaceLimits(enabled, limit(body, "transaction_requests_per_hour"),
+                limit(body, "other_posts_per_hour"), limit(body, "pending_requests"));
+        Responses.outcome(res, limits.configure(caller, chosen), RateLimits::of);
+    }
+
+    private static Optional<Integer> limit(JsonFields body, String name) {
+        return body.optionalLong(name).map(value -> {
+            if (value < 1 || value > RateLimitPolicy.MAX_LIMIT) {
+                throw ApiException.badRequest("field '" + name + "' must be between 1 and " + RateLimitPolicy.MAX_LIMIT);
+            }
+            return value.intValue();
+        });
     }
 
     /** The signed transaction as broadcast to the simulated network, for standard tools to decode. */
