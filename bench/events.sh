@@ -27,7 +27,6 @@ stop_all() {
   return 0
 }
 trap stop_all EXIT
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval('d' + sys.argv[1]))" "$1"; }
 
 # start <events on|off>: a fresh server, a workspace and ACCOUNTS accounts; sets AUTH and the Lua script.
 start() {

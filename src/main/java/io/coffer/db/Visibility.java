@@ -53,7 +53,12 @@ public final class Visibility {
     }
 
     /** Parameters {@link #event} takes: the caller's user id, this many times. */
-    public static final int EVENT_PARAMETERS = 11;
+    private static final int EVENT_PARAMETERS = 11;
+
+    /** The parameters of {@link #event} for a user. */
+    public static java.util.List<Object> eventParameters(long userId) {
+        return java.util.Collections.nCopies(EVENT_PARAMETERS, userId);
+    }
 
     /**
      * The event in table alias {@code e} is about an object the caller may see, by the rule of its

@@ -28,8 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class Dispatcher implements AutoCloseable {
 
     public static final int MAX_TRIES = 100;
-    public static final Duration FIRST_RETRY = Duration.ofSeconds(5);
-    public static final Duration LONGEST_RETRY = Duration.ofMinutes(30);
+    static final Duration LONGEST_RETRY = Duration.ofMinutes(30);
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private final UnitOfWork unitOfWork;
@@ -40,7 +39,6 @@ public final class Dispatcher implements AutoCloseable {
     private final InstantSource clock;
     private final Duration timeout;
     private final Semaphore slots;
-    private final int concurrency;
     private final Duration firstRetry;
     private final ExecutorService posts = Executors.newVirtualThreadPerTaskExecutor();
     /** One permit per finished post: the loop claims again at once instead of waiting for its next tick. */
@@ -58,7 +56,6 @@ public final class Dispatcher implements AutoCloseable {
         this.vault = vault;
         this.clock = clock;
         this.timeout = timeout;
-        this.concurrency = concurrency;
         this.slots = new Semaphore(concurrency);
     }
 
@@ -180,11 +177,6 @@ public final class Dispatcher implements AutoCloseable {
                 }
             }
         });
-    }
-
-    /** How many posts this instance may have in flight. */
-    public int concurrency() {
-        return concurrency;
     }
 
     @Override

@@ -53,27 +53,26 @@ public final class Api {
 
     /** A GET route for authenticated callers (and HEAD, which answers its headers without the body). */
     public Api get(String path, CallerHandler handler) {
-        CallerFilter filter = reads;
-        return readable(path, authenticated((req, res, caller) -> filter.handle(req, res, caller, handler)));
+        return readable(path, authenticated(through(reads, handler)));
     }
 
     /** A POST route for authenticated callers. */
     public Api post(String path, CallerHandler handler) {
-        CallerFilter filter = writes;
+        CallerHandler limited = through(writes, handler);
         return add(Method.POST, path, authenticated((req, res, caller) -> {
             if (caller.role().readOnly()) {
                 throw ApiException.forbidden("reporting API keys are read-only");
             }
-            filter.handle(req, res, caller, handler);
+            limited.handle(req, res, caller);
         }));
     }
 
     /**
      * A POST route that reporting keys may call too: it changes only the caller's own notification
-     * settings, never custody state.
+     * deliveries, never custody state. Rate limits and idempotency keys apply as to every POST.
      */
     public Api postForEveryRole(String path, CallerHandler handler) {
-        return add(Method.POST, path, authenticated(handler));
+        return add(Method.POST, path, authenticated(through(writes, handler)));
     }
 
     /** A PUT route for authenticated callers of every role (reporting keys set their own notifications). */
@@ -91,8 +90,7 @@ public final class Api {
      * answering HEAD would issue one too.
      */
     public Api issuingGet(String path, CallerHandler handler) {
-        CallerFilter filter = reads;
-        return add(Method.GET, path, authenticated((req, res, caller) -> filter.handle(req, res, caller, handler)));
+        return add(Method.GET, path, authenticated(through(reads, handler)));
     }
 
     /** GET and HEAD: the server answers HEAD with GET's status and headers and no body. */
@@ -165,6 +163,11 @@ public final class Api {
             return Optional.of(new Credentials.ApiKeyHeaders(user.get().trim(), key.trim()));
         }
         return req.headers().first(REPORTING_KEY).map(key -> new Credentials.ReportingKey(key.trim()));
+    }
+
+    /** The handler behind the filter in force when its route is registered. */
+    private static CallerHandler through(CallerFilter filter, CallerHandler handler) {
+        return (req, res, caller) -> filter.handle(req, res, caller, handler);
     }
 
     private Handler authenticated(CallerHandler handler) {

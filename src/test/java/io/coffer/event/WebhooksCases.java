@@ -19,9 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -350,6 +347,9 @@ abstract class WebhooksCases {
 
         // A redelivery posts a delivered event again, once the webhook is on again.
         assertThat(configure(client, receiver.url(path, secret), secret).status()).isEqualTo(200);
+        // Like every POST it takes an Idempotency-Key (and counts against the hourly limit of other POSTs).
+        assertThat(client.with("Idempotency-Key", "").post("/notifications/deliveries/" + delivered + "/redeliver",
+                Map.of()).status()).isEqualTo(400);
         ApiResponse redelivered = client.post("/notifications/deliveries/" + delivered + "/redeliver", Map.of());
         assertThat(redelivered.status()).as(redelivered.raw()).isEqualTo(200);
         assertThat(redelivered.get("tries").asInt()).isZero();
@@ -365,20 +365,9 @@ abstract class WebhooksCases {
         for (int i = 0; i < 4; i++) {
             accounts.add(Sandbox.account(ws.client(), "ethereum").path("id").asLong());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<Integer>> results = new ArrayList<>();
-            for (int i = 0; i < 48; i++) {
-                long account = accounts.get(i % accounts.size());
-                results.add(pool.submit(() -> ws.client().post("/sandbox/accounts/" + account + "/deposits",
-                        Map.of("amount", "5")).status()));
-            }
-            for (Future<Integer> result : results) {
-                assertThat(result.get()).isEqualTo(200);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<ApiResponse> deposits = io.coffer.testing.Parallel.calls(48, i -> ws.client().post("/sandbox/accounts/"
+                + accounts.get(i % accounts.size()) + "/deposits", Map.of("amount", "5")));
+        deposits.forEach(answer -> assertThat(answer.status()).as(answer.raw()).isEqualTo(200));
         List<JsonNode> events = feed(ws.client(), start);
         assertThat(events).hasSize(4 + 48);
         for (int i = 0; i < events.size(); i++) {

@@ -118,7 +118,7 @@ abstract class IdempotencyCases extends ServerCases {
     void sixteenConcurrentSendsWithOneKeyCreateOneRequest() throws Exception {
         LimitsFixture ws = LimitsFixture.create(server);
         ApiClient keyed = ws.client().with("Idempotency-Key", "burst");
-        List<ApiResponse> answers = LimitsFixture.inParallel(16, i -> keyed.post("/requests", ws.send(777)));
+        List<ApiResponse> answers = io.coffer.testing.Parallel.calls(16, i -> keyed.post("/requests", ws.send(777)));
         assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.raw()).isEqualTo(200));
         Set<String> bodies = answers.stream().map(ApiResponse::raw).collect(Collectors.toSet());
         assertThat(bodies).hasSize(1);

@@ -9,16 +9,9 @@ import io.coffer.testing.Governed;
 import io.coffer.testing.Sandbox;
 import io.coffer.testing.TestServer;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 
 /** A sandbox workspace with a funded Ethereum account its admin alone governs, for limit tests. */
 record LimitsFixture(String workspace, Governed.Approver admin, ApiClient client, JsonNode account) {
@@ -84,30 +77,5 @@ record LimitsFixture(String workspace, Governed.Approver admin, ApiClient client
 
     static String header(ApiResponse answer, String name) {
         return answer.headers().firstValue(name).orElse(null);
-    }
-
-    /** Runs n calls at once (released together) and returns their answers in call order. */
-    static List<ApiResponse> inParallel(int n, IntFunction<ApiResponse> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<ApiResponse>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                Callable<ApiResponse> task = () -> {
-                    start.await();
-                    return call.apply(index);
-                };
-                futures.add(pool.submit(task));
-            }
-            start.countDown();
-            List<ApiResponse> answers = new ArrayList<>();
-            for (Future<ApiResponse> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

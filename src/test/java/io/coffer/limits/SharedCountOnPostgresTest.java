@@ -47,7 +47,7 @@ class SharedCountOnPostgresTest {
         ws.enable(Map.of("transaction_requests_per_hour", 6));
         ws.startOfAnHour();
         ApiClient onTwo = Sandbox.legacyClient(two, ws.workspace(), ws.admin().user());
-        List<ApiResponse> answers = LimitsFixture.inParallel(10, i -> (i % 2 == 0 ? ws.client() : onTwo)
+        List<ApiResponse> answers = io.coffer.testing.Parallel.calls(10, i -> (i % 2 == 0 ? ws.client() : onTwo)
                 .post("/requests", ws.send(100 + i)));
         assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.raw()).isIn(200, 420));
         assertThat(answers.stream().filter(answer -> answer.status() == 200).count()).isEqualTo(6);
@@ -62,7 +62,7 @@ class SharedCountOnPostgresTest {
         LimitsFixture ws = LimitsFixture.create(one);
         ApiClient onOne = ws.client().with("Idempotency-Key", "both");
         ApiClient onTwo = Sandbox.legacyClient(two, ws.workspace(), ws.admin().user()).with("Idempotency-Key", "both");
-        List<ApiResponse> answers = LimitsFixture.inParallel(16, i -> (i % 2 == 0 ? onOne : onTwo)
+        List<ApiResponse> answers = io.coffer.testing.Parallel.calls(16, i -> (i % 2 == 0 ? onOne : onTwo)
                 .post("/requests", ws.send(4242)));
         assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.raw()).isEqualTo(200));
         Set<String> bodies = answers.stream().map(ApiResponse::raw).collect(Collectors.toSet());

@@ -13,11 +13,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.SignedRawTransaction;
 import org.web3j.crypto.TransactionDecoder;
@@ -46,7 +41,7 @@ abstract class ConcurrentRequestsCases extends ServerCases {
 
         Map<String, Object> body = Governed.send(account, "ETHEREUM_LIKE_SEND", AMOUNT.toString(), RECIPIENT,
                 MAX_FEE.toString(), Governed.speed("NORMAL"));
-        List<ApiResponse> answers = inParallel(64, i -> admin.client().post("/requests", body));
+        List<ApiResponse> answers = io.coffer.testing.Parallel.calls(64, i -> admin.client().post("/requests", body));
         long accepted = answers.stream().filter(answer -> answer.status() == 200).count();
         assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.raw()).isIn(200, 400));
         assertThat(accepted).isEqualTo(10);
@@ -83,7 +78,7 @@ abstract class ConcurrentRequestsCases extends ServerCases {
             String challenge = approver.client().get("/requests/" + requestId + "/challenge").text("challenge");
             jws.add(approver.key().sign(challenge));
         }
-        List<ApiResponse> answers = inParallel(12, i -> approvers.get(i % 6).client().post(
+        List<ApiResponse> answers = io.coffer.testing.Parallel.calls(12, i -> approvers.get(i % 6).client().post(
                 "/requests/" + requestId + "/approve", Map.of("jws", jws.get(i % 6))));
         assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.raw()).isIn(200, 400));
         assertThat(answers.stream().filter(answer -> answer.status() == 200).count()).isEqualTo(3);
@@ -115,30 +110,5 @@ abstract class ConcurrentRequestsCases extends ServerCases {
         long nextTransaction = admin.client().get("/requests/" + next).get("target_id").asLong();
         String nextRaw = admin.client().get("/sandbox/transactions/" + nextTransaction + "/raw").text("raw");
         assertThat(((SignedRawTransaction) TransactionDecoder.decode(nextRaw)).getNonce()).isEqualTo(BigInteger.ONE);
-    }
-
-    /** Runs n calls at once (released together) and returns their answers in call order. */
-    static List<ApiResponse> inParallel(int n, java.util.function.IntFunction<ApiResponse> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<ApiResponse>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                Callable<ApiResponse> task = () -> {
-                    start.await();
-                    return call.apply(index);
-                };
-                futures.add(pool.submit(task));
-            }
-            start.countDown();
-            List<ApiResponse> answers = new ArrayList<>();
-            for (Future<ApiResponse> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -67,8 +67,10 @@ public final class JdbcDeliveries implements Deliveries {
                 row -> new Candidate(row.getLong(1), row.getLong(2)), now, limit * 4);
         Map<Long, Integer> inFlight = new HashMap<>();
         if (!candidates.isEmpty()) {
-            Sql.list(tx, "SELECT user_id, COUNT(*) FROM event_delivery WHERE status = 'SENDING' GROUP BY user_id",
-                    row -> inFlight.put(row.getLong(1), row.getInt(2)));
+            for (long[] sending : Sql.list(tx, "SELECT user_id, COUNT(*) FROM event_delivery WHERE status = 'SENDING'"
+                    + " GROUP BY user_id", row -> new long[] {row.getLong(1), row.getLong(2)})) {
+                inFlight.put(sending[0], (int) sending[1]);
+            }
         }
         List<Claim> claims = new ArrayList<>();
         for (Candidate candidate : candidates) {

@@ -20,9 +20,7 @@ public final class JdbcEventLog implements EventLog {
         String visible = "";
         if (!caller.seesEverything()) {
             visible = " AND (" + Visibility.event("e") + ")";
-            for (int i = 0; i < Visibility.EVENT_PARAMETERS; i++) {
-                params.add(caller.userId());
-            }
+            params.addAll(Visibility.eventParameters(caller.userId()));
         }
         params.add(limit);
         return Sql.list(tx, "SELECT " + COLUMNS + " FROM event e WHERE e.workspace_id = ? AND e.seq > ?" + visible

@@ -64,11 +64,9 @@ public final class JdbcOutbox implements Outbox {
     }
 
     private static boolean maySee(Tx tx, long eventId, long userId) {
-        Object[] params = new Object[1 + Visibility.EVENT_PARAMETERS];
-        params[0] = eventId;
-        for (int i = 1; i < params.length; i++) {
-            params[i] = userId;
-        }
-        return Sql.count(tx, VISIBLE, params) > 0;
+        java.util.List<Object> params = new java.util.ArrayList<>();
+        params.add(eventId);
+        params.addAll(Visibility.eventParameters(userId));
+        return Sql.count(tx, VISIBLE, params.toArray()) > 0;
     }
 }
