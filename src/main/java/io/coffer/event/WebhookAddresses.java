@@ -60,6 +60,9 @@ public final class WebhookAddresses {
         if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
             return Outcome.invalid("field 'url' must name a host, without user information or fragment");
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            return Outcome.invalid("field 'url' has no valid port (1 to 65535)");
+        }
         String host = uri.getHost();
         List<InetAddress> addresses;
         try {
@@ -103,9 +106,39 @@ public final class WebhookAddresses {
                     && (b[2] & 0xff) == 0) || (first == 198 && (second == 18 || second == 19)) || first >= 240;
         }
         if (address instanceof Inet6Address) {
-            return (b[0] & 0xfe) == 0xfc || isMappedOrCompatible(b);
+            return (b[0] & 0xfe) == 0xfc || isMappedOrCompatible(b) || carriesInsideV4(b);
         }
         return true;
+    }
+
+    /**
+     * IPv6 forms a translating network turns into an IPv4 address are judged as that address:
+     * NAT64 ({@code 64:ff9b::/96}; its local-use {@code 64:ff9b:1::/48} always inside) and 6to4
+     * ({@code 2002::/16}); Teredo ({@code 2001::/32}) hides its target and is always inside.
+     */
+    private static boolean carriesInsideV4(byte[] b) {
+        int first = ((b[0] & 0xff) << 8) | (b[1] & 0xff);
+        int second = ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+        if (first == 0x0064 && second == 0xff9b) {
+            boolean wellKnown = true;
+            for (int i = 4; i < 12; i++) {
+                wellKnown &= b[i] == 0;
+            }
+            return !wellKnown || insideV4(b[12], b[13], b[14], b[15]);
+        }
+        if (first == 0x2002) {
+            return insideV4(b[2], b[3], b[4], b[5]);
+        }
+        return first == 0x2001 && second == 0;
+    }
+
+    private static boolean insideV4(byte a, byte b, byte c, byte d) {
+        try {
+            InetAddress v4 = InetAddress.getByAddress(new byte[] {a, b, c, d});
+            return v4.isLoopbackAddress() || isPrivate(v4);
+        } catch (UnknownHostException e) {
+            return true;
+        }
     }
 
     /** IPv4-mapped and -compatible IPv6 addresses are judged as the IPv4 address they carry. */

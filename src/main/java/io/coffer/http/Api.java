@@ -75,9 +75,12 @@ public final class Api {
         return add(Method.POST, path, authenticated(through(writes, handler)));
     }
 
-    /** A PUT route for authenticated callers of every role (reporting keys set their own notifications). */
+    /**
+     * A PUT route for authenticated callers of every role (reporting keys set their own notifications),
+     * under the same limits and idempotency keys as POSTs.
+     */
     public Api put(String path, CallerHandler handler) {
-        return add(Method.PUT, path, authenticated(handler));
+        return add(Method.PUT, path, authenticated(through(writes, handler)));
     }
 
     /** A GET route open to anyone: only for routes that reveal nothing about any workspace. */

@@ -47,12 +47,18 @@ class WebhookAddressesTest {
         WebhookAddresses strict = addresses(false);
         assertThat(allowed(strict, "https://hooks.example.com/coffer", WorkspaceKind.LIVE)).isTrue();
         assertThat(allowed(strict, "https://v6.example.com/coffer", WorkspaceKind.LIVE)).isTrue();
+        assertThat(allowed(strict, "https://[64:ff9b::5db8:d822]/coffer", WorkspaceKind.LIVE)).as("NAT64 of a public address")
+                .isTrue();
+        assertThat(allowed(strict, "https://[2002:5db8:d822::1]/coffer", WorkspaceKind.LIVE)).as("6to4 of a public address")
+                .isTrue();
         assertThat(allowed(strict, "http://hooks.example.com/coffer", WorkspaceKind.LIVE)).isFalse();
         for (String inside : List.of("https://127.0.0.1/x", "https://localhost/x", "https://[::1]/x", "https://10.0.0.1/x",
                 "https://172.16.5.4/x", "https://192.168.0.10/x", "https://169.254.169.254/x", "https://0.0.0.0/x",
                 "https://100.64.0.1/x", "https://[fd00::1]/x", "https://[fe80::1]/x", "https://[::ffff:127.0.0.1]/x",
                 "https://rebind.example.com/x", "https://mixed.example.com/x", "https://metadata.example.com/x",
-                "https://224.0.0.1/x", "https://198.18.0.1/x")) {
+                "https://224.0.0.1/x", "https://198.18.0.1/x", "https://[64:ff9b::7f00:1]/x", "https://[64:ff9b::a9fe:a9fe]/x",
+                "https://[64:ff9b:1::5db8:d822]/x", "https://[2002:7f00:1::]/x", "https://[2002:a9fe:a9fe::1]/x",
+                "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/x")) {
             assertThat(allowed(strict, inside, WorkspaceKind.LIVE)).as(inside).isFalse();
             // Sandbox workspaces may reach loopback (the other addresses of a mixed name being public).
             assertThat(allowed(strict, inside, WorkspaceKind.SANDBOX)).as(inside).isEqualTo(java.util.Set.of(
@@ -82,7 +88,8 @@ class WebhookAddressesTest {
     void malformedUrlsAreRefusedWithAReason() {
         WebhookAddresses strict = addresses(false);
         for (String bad : List.of("", "not a url", "https://", "mailto:a@b.c", "https://user@hooks.example.com/x",
-                "https://hooks.example.com/x#frag", "https://unknown.invalid/x", "https://" + "a".repeat(2100) + ".com/")) {
+                "https://hooks.example.com/x#frag", "https://unknown.invalid/x", "https://hooks.example.com:0/x",
+                "https://hooks.example.com:99999/x", "https://" + "a".repeat(2100) + ".com/")) {
             assertThat(strict.check(bad, WorkspaceKind.SANDBOX)).as(bad).isInstanceOf(Outcome.Failed.class);
         }
     }

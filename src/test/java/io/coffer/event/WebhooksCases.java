@@ -358,6 +358,30 @@ abstract class WebhooksCases {
     }
 
     @Test
+    void settingAWebhookAndRedeliveringCountAsWrites() throws Exception {
+        String[] ws = new String[1];
+        Approver admin = Governed.admin(server, ws);
+        ApiClient client = admin.client();
+        String path = "/limited-" + ws[0];
+        assertThat(configure(client, receiver.url(path, "limited-secret"), "limited-secret").status()).isEqualTo(200);
+        Sandbox.account(client, "ethereum");
+        awaitAccepted(path, 1);
+        long delivery = client.get("/notifications/deliveries").get("deliveries").get(0).path("id").asLong();
+        ApiResponse limits = client.post("/sandbox/rate-limits", Map.of("enabled", true, "other_posts_per_hour", 2));
+        assertThat(limits.status()).as(limits.raw()).isEqualTo(200);
+
+        ApiResponse put = configure(client, receiver.url(path, "limited-secret"), "limited-secret");
+        assertThat(put.status()).isEqualTo(200);
+        assertThat(put.headers().firstValue("X-RateLimit-Remaining")).contains("1");
+        assertThat(client.post("/notifications/deliveries/" + delivery + "/redeliver", Map.of()).status()).isEqualTo(200);
+        ApiResponse over = client.post("/notifications/deliveries/" + delivery + "/redeliver", Map.of());
+        assertThat(over.status()).as(over.raw()).isEqualTo(420);
+        assertThat(configure(client, receiver.url(path, "limited-secret"), "limited-secret").status()).isEqualTo(420);
+        assertThat(client.with("Idempotency-Key", "x".repeat(256)).send("PUT", "/notifications/configuration",
+                "{\"all\":{\"webhook\":null}}").status()).as("a malformed key on a PUT").isEqualTo(400);
+    }
+
+    @Test
     void concurrentChangesGetGaplessNumbers() throws Exception {
         Sandbox.Workspace ws = Sandbox.workspace(server);
         long start = lastSeq(ws.client());

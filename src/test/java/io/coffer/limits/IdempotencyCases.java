@@ -63,6 +63,18 @@ abstract class IdempotencyCases extends ServerCases {
     }
 
     @Test
+    void aRefusalOfARouteWhoseAnswersCarrySecretsIsReplayedAsIt() {
+        LimitsFixture ws = LimitsFixture.create(server);
+        ApiClient keyed = ws.client().with("Idempotency-Key", "bad-reporting-key");
+        ApiResponse first = keyed.post("/reporting-keys", java.util.Map.of("name", "x", "entities", List.of()));
+        assertThat(first.status()).as(first.raw()).isEqualTo(400);
+        ApiResponse again = keyed.post("/reporting-keys", java.util.Map.of("name", "x", "entities", List.of()));
+        assertThat(again.status()).as("a refusal holds no secret: replayed, not withheld").isEqualTo(400);
+        assertThat(again.raw()).isEqualTo(first.raw());
+        assertThat(header(again, "Idempotent-Replayed")).isEqualTo("true");
+    }
+
+    @Test
     void theSameKeyWithAnotherRequestIsA400() {
         LimitsFixture ws = LimitsFixture.create(server);
         ApiClient keyed = ws.client().with("Idempotency-Key", "reused");

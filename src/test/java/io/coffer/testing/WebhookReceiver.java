@@ -40,6 +40,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final AtomicInteger refusals = new AtomicInteger();
     private final AtomicInteger attempts = new AtomicInteger();
+    private final java.util.Set<String> hanging = ConcurrentHashMap.newKeySet();
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
@@ -54,6 +55,14 @@ public final class WebhookReceiver implements AutoCloseable {
                 try (InputStream in = exchange.getRequestBody()) {
                     byte[] body = in.readAllBytes();
                     receiver.attempts.incrementAndGet();
+                    if (receiver.hanging.contains(exchange.getRequestURI().getPath())) {
+                        try {
+                            Thread.sleep(60_000);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return;
+                    }
                     int status = receiver.handle(exchange.getRequestURI().getPath(), body,
                             exchange.getRequestHeaders().getFirst("X-Ledger-Signature"),
                             exchange.getRequestHeaders().getFirst("X-Coffer-Event-Seq"),
@@ -80,6 +89,11 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** Posts to this path get no answer for a minute: a receiver that hangs. */
+    public void hang(String path) {
+        hanging.add(path);
     }
 
     /** The next {@code count} posts are answered 503. */

@@ -25,8 +25,7 @@ public final class JdbcDeliveries implements Deliveries {
             SELECT d.id, d.user_id FROM event_delivery d
             WHERE d.status = 'PENDING' AND d.next_try_at <= ?
               AND NOT EXISTS (SELECT 1 FROM event_delivery p WHERE p.user_id = d.user_id AND p.object_key = d.object_key
-                              AND p.id < d.id AND p.status IN ('PENDING', 'SENDING'))
-            ORDER BY d.next_try_at, d.id LIMIT ?""";
+                              AND p.id < d.id AND p.status IN ('PENDING', 'SENDING'))""";
     private static final String CLAIMED = """
             SELECT d.id, d.workspace_id, d.user_id, d.tries, d.lease_until, e.seq, e.event_type, e.payload_type, e.object_id,
                    e.created_on, CASE WHEN u.status = 'ACTIVE' THEN n.url END, n.secret_sealed, w.kind
@@ -63,15 +62,25 @@ public final class JdbcDeliveries implements Deliveries {
         // A lease that ran out belongs to an instance that stopped mid-post: the delivery is due again.
         Sql.update(tx, "UPDATE event_delivery SET status = 'PENDING', lease_until = NULL WHERE status = 'SENDING'"
                 + " AND lease_until < ?", now);
-        List<Candidate> candidates = Sql.list(tx, DUE + (postgres ? " FOR UPDATE OF d SKIP LOCKED" : ""),
-                row -> new Candidate(row.getLong(1), row.getLong(2)), now, limit * 4);
+        // Users whose posts in flight already reach the bound are left out in the query itself, so that
+        // one slow receiver's backlog never fills the candidates and starves everyone else.
         Map<Long, Integer> inFlight = new HashMap<>();
-        if (!candidates.isEmpty()) {
-            for (long[] sending : Sql.list(tx, "SELECT user_id, COUNT(*) FROM event_delivery WHERE status = 'SENDING'"
-                    + " GROUP BY user_id", row -> new long[] {row.getLong(1), row.getLong(2)})) {
-                inFlight.put(sending[0], (int) sending[1]);
-            }
+        for (long[] sending : Sql.list(tx, "SELECT user_id, COUNT(*) FROM event_delivery WHERE status = 'SENDING'"
+                + " GROUP BY user_id", row -> new long[] {row.getLong(1), row.getLong(2)})) {
+            inFlight.put(sending[0], (int) sending[1]);
         }
+        List<Object> params = new ArrayList<>(List.of(now));
+        StringBuilder sql = new StringBuilder(DUE);
+        inFlight.forEach((user, count) -> {
+            if (count >= perUser) {
+                sql.append(" AND d.user_id <> ?");
+                params.add(user);
+            }
+        });
+        sql.append(" ORDER BY d.next_try_at, d.id LIMIT ?").append(postgres ? " FOR UPDATE OF d SKIP LOCKED" : "");
+        params.add(limit * perUser);
+        List<Candidate> candidates = Sql.list(tx, sql.toString(), row -> new Candidate(row.getLong(1), row.getLong(2)),
+                params.toArray());
         List<Claim> claims = new ArrayList<>();
         for (Candidate candidate : candidates) {
             if (claims.size() == limit || inFlight.merge(candidate.userId(), 1, Integer::sum) > perUser) {

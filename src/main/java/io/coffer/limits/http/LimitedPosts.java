@@ -66,14 +66,12 @@ public final class LimitedPosts implements CallerFilter {
             limited(req, res, caller, next);
             return;
         }
-        String fingerprint = IdempotencyService.fingerprint("POST", req.path().path(), bodies.raw(req));
+        String fingerprint = IdempotencyService.fingerprint(req.prologue().method().text(), req.path().path(),
+                bodies.raw(req));
         switch (awaitTurn(caller, key.get(), fingerprint)) {
             case Claim.Execute execute -> once(req, res, caller, next, key.get(), execute.token());
             case Claim.Replay replay -> replay(req, res, caller, replay.answer());
-            case Claim.Withheld withheld -> Responses.error(res, ErrorBody.conflict("the request with this"
-                    + " Idempotency-Key was already done (it answered " + withheld.status() + "), but its answer"
-                    + " carried a secret or exceeded " + IdempotencyService.MAX_ANSWER_BYTES
-                    + " bytes and was not kept: read the result with a GET"));
+            case Claim.Withheld withheld -> withheld(req, res, caller, withheld);
             case Claim.Mismatch mismatch -> Responses.error(res, ErrorBody.badRequest("this Idempotency-Key was"
                     + " already used with a different request (another body or path) in the last 24 hours;"
                     + " use a new key for a new request"));
@@ -83,6 +81,14 @@ public final class LimitedPosts implements CallerFilter {
                         + " processed; retry it later to get its answer"));
             }
         }
+    }
+
+    private void withheld(ServerRequest req, ServerResponse res, Caller caller, Claim.Withheld withheld) {
+        quotaHeaders(req, res, caller);
+        Responses.error(res, ErrorBody.conflict("the request with this"
+                    + " Idempotency-Key was already done (it answered " + withheld.status() + "), but its answer"
+                    + " carried a secret or exceeded " + IdempotencyService.MAX_ANSWER_BYTES
+                    + " bytes and was not kept: read the result with a GET"));
     }
 
     /** The first call with its key: run it, then keep its answer, or free the key for a retry. */
@@ -100,8 +106,9 @@ public final class LimitedPosts implements CallerFilter {
         if (status >= 500 || status == 420 || status == 409) {
             // Answers that say "try again later" are not the request's answer.
             keys.release(caller, key, token);
-        } else if (recorder.secret()) {
+        } else if (recorder.secret() && success(status)) {
             // A key or token is never stored in plain text: the call is remembered as done, its answer not.
+            // (A refusal carries no secret, whatever its headers say: it is kept and replayed.)
             keys.completeWithheld(caller, key, token, status);
         } else {
             Optional<byte[]> body = recorder.body();
@@ -114,15 +121,20 @@ public final class LimitedPosts implements CallerFilter {
     }
 
     private void replay(ServerRequest req, ServerResponse res, Caller caller, StoredAnswer answer) {
-        try {
-            kind(req).flatMap(kind -> limiter.peek(caller, kind)).ifPresent(quota -> RateLimitHeaders.set(res, quota));
-        } catch (ApiException badBody) {
-            // The first answer was this refusal; it is replayed as it was.
-        }
+        quotaHeaders(req, res, caller);
         res.header(REPLAYED, "true");
         res.status(Status.create(answer.status()));
         res.header(HeaderNames.CONTENT_TYPE, answer.contentType());
         res.send(answer.body());
+    }
+
+    /** The caller's quota headers, without taking anything, on answers that did not run the call. */
+    private void quotaHeaders(ServerRequest req, ServerResponse res, Caller caller) {
+        try {
+            kind(req).flatMap(kind -> limiter.peek(caller, kind)).ifPresent(quota -> RateLimitHeaders.set(res, quota));
+        } catch (ApiException badBody) {
+            // The first answer was this refusal; it is answered as it was.
+        }
     }
 
     private Claim awaitTurn(Caller caller, IdempotencyKey key, String fingerprint) throws InterruptedException {
