@@ -80,6 +80,24 @@ abstract class RateLimitsCases extends ServerCases {
     }
 
     @Test
+    void aRefusalKeptUnderAnIdempotencyKeyCounts() {
+        LimitsFixture ws = LimitsFixture.create(server);
+        ws.enable(Map.of("other_posts_per_hour", 2));
+        ws.startOfAnHour();
+        for (int i = 1; i <= 2; i++) {
+            ApiResponse refused = ws.client().with("Idempotency-Key", "bad-" + i)
+                    .post("/reporting-keys", Map.of("name", "x", "entities", List.of()));
+            assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+            assertThat(header(refused, "X-RateLimit-Remaining")).as("a kept answer is a row: it counts")
+                    .isEqualTo(Integer.toString(2 - i));
+        }
+        assertThat(ws.client().with("Idempotency-Key", "bad-3").post("/reporting-keys",
+                Map.of("name", "x", "entities", List.of())).status()).isEqualTo(420);
+        assertThat(ws.client().with("Idempotency-Key", "bad-1").post("/reporting-keys",
+                Map.of("name", "x", "entities", List.of())).status()).as("a replay takes nothing").isEqualTo(400);
+    }
+
+    @Test
     void theOtherPostsHaveTheirOwnHourlyCountAndTheSandboxToolsNone() {
         LimitsFixture ws = LimitsFixture.create(server);
         JsonNode settings = ws.enable(Map.of("other_posts_per_hour", 3));

@@ -63,7 +63,7 @@ public final class LimitedPosts implements CallerFilter {
     public void handle(ServerRequest req, ServerResponse res, Caller caller, CallerHandler next) throws Exception {
         Optional<IdempotencyKey> key = key(req);
         if (key.isEmpty()) {
-            limited(req, res, caller, next);
+            limited(req, res, caller, next, false);
             return;
         }
         String fingerprint = IdempotencyService.fingerprint(req.prologue().method().text(), req.path().path(),
@@ -96,14 +96,14 @@ public final class LimitedPosts implements CallerFilter {
                       String token) throws Exception {
         AnswerRecorder recorder = AnswerRecorder.attach(res, IdempotencyService.MAX_ANSWER_BYTES);
         try {
-            limited(req, res, caller, next);
+            limited(req, res, caller, next, true);
         } catch (Throwable e) {
             // A 5xx (a bug, the database, an overload): nothing is promised, a retry may run it.
             keys.release(caller, key, token);
             throw e;
         }
         int status = recorder.status();
-        if (status >= 500 || status == 420 || status == 409) {
+        if (!kept(status)) {
             // Answers that say "try again later" are not the request's answer.
             keys.release(caller, key, token);
         } else if (recorder.secret() && success(status)) {
@@ -147,8 +147,14 @@ public final class LimitedPosts implements CallerFilter {
         }
     }
 
-    /** Runs the call under its rate limit, answering refusals here. */
-    private void limited(ServerRequest req, ServerResponse res, Caller caller, CallerHandler next) throws Exception {
+    /**
+     * Runs the call under its rate limit, answering refusals here.
+     *
+     * @param keyed whether its answer will be kept under an idempotency key: a kept refusal keeps its
+     *     unit too, so the rows keys leave behind are bounded by the hourly limit like successes
+     */
+    private void limited(ServerRequest req, ServerResponse res, Caller caller, CallerHandler next, boolean keyed)
+            throws Exception {
         Optional<LimitKind> kind;
         try {
             kind = kind(req);
@@ -173,7 +179,7 @@ public final class LimitedPosts implements CallerFilter {
                     int status = res.status().code();
                     if (status == 420) {
                         RateLimitHeaders.set(res, limiter.pendingQuota(caller, admitted.policy()));
-                    } else if (!success(status)) {
+                    } else if (!counts(status, keyed)) {
                         RateLimitHeaders.set(res, admitted.quota().givenBack());
                     }
                 });
@@ -181,7 +187,7 @@ public final class LimitedPosts implements CallerFilter {
                 try {
                     answering(req, res, caller, next);
                     // Every handler answers (or throws); with a recorder attached isSent() lags, the status does not.
-                    succeeded = success(res.status().code());
+                    succeeded = counts(res.status().code(), keyed);
                 } finally {
                     if (!succeeded) {
                         limiter.giveBack(admitted.ticket());
@@ -223,6 +229,16 @@ public final class LimitedPosts implements CallerFilter {
             case TRANSACTION_REQUESTS -> "CREATE_TRANSACTION requests";
             case OTHER_POSTS -> "successful POST calls (other than transaction requests)";
         };
+    }
+
+    /** Whether an answer keeps the unit its call took: a success, or a refusal kept under a key. */
+    private static boolean counts(int status, boolean keyed) {
+        return success(status) || (keyed && kept(status));
+    }
+
+    /** Answers kept under an idempotency key: all but those that say "try again later". */
+    private static boolean kept(int status) {
+        return status < 500 && status != 420 && status != 409;
     }
 
     private static boolean success(int status) {
