@@ -96,6 +96,11 @@ public final class WebhookReceiver implements AutoCloseable {
         hanging.add(path);
     }
 
+    /** Posts to this path are answered again. */
+    public void answer(String path) {
+        hanging.remove(path);
+    }
+
     /** The next {@code count} posts are answered 503. */
     public void refuseNext(int count) {
         refusals.set(count);
