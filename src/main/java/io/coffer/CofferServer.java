@@ -192,11 +192,14 @@ public final class CofferServer implements AutoCloseable {
                 secrets, clock, outbox);
         SendService sends = new SendService(accountsStore, accounts, transactionStore, utxos, networks, ledger, workspaces,
                 random, outbox);
+        var compliance = compliance(config.compliance(), catalog);
         TransactionService transactions = new TransactionService(unitOfWork, accountsStore, accounts, transactionStore,
-                networks, ledger, catalog, workspaces, new RandomChainData(random), utxos, sends, clock, outbox);
+                networks, ledger, catalog, workspaces, new RandomChainData(random), utxos, sends, clock, outbox, compliance,
+                new io.coffer.compliance.db.JdbcTransactionScreenings());
         var requestStore = new JdbcRequests();
         var handlers = new io.coffer.request.RequestHandlers(requestStore, accountsStore, accounts, apiUsers, users,
-                groupStore, entityStore, whitelistStore, whitelists, workspaceStore, memberships, sends, transactionStore);
+                groupStore, entityStore, whitelistStore, whitelists, workspaceStore, memberships, sends, transactionStore,
+                compliance);
         RateLimiter limits = new RateLimiter(unitOfWork, new JdbcRateLimits(), new RateLimitPolicy(true,
                 config.rateLimitTransactionRequestsPerHour(), config.rateLimitOtherPostsPerHour(),
                 config.rateLimitPendingRequests()), clock);
@@ -243,6 +246,7 @@ public final class CofferServer implements AutoCloseable {
         new io.coffer.reporting.http.ReportingKeyRoutes(reportingKeys, bodies).register(api);
         new io.coffer.event.http.NotificationRoutes(notifications, feed, bodies).register(api);
         new io.coffer.event.http.EventRoutes(feed).register(api);
+        new io.coffer.compliance.http.ComplianceRoutes(compliance).register(api);
         if (config.sandbox()) {
             Optional<String> token = config.loopbackOnly() ? Optional.empty() : config.sandboxToken();
             SandboxRoutes sandbox = new SandboxRoutes(workspaces, users, accounts, transactions, requests, limits, bodies,
@@ -253,6 +257,20 @@ public final class CofferServer implements AutoCloseable {
         }
         api.finish();
         return new Background(requests, transactions, limits, idempotency, dispatcher);
+    }
+
+    /** The compliance lists: the shipped OFAC snapshot or the configured file, and the high-risk list. */
+    private static io.coffer.compliance.ComplianceService compliance(ServerConfig.ComplianceSettings settings,
+                                                                     CurrencyCatalog catalog) {
+        var sanctions = settings.sanctionsFile()
+                .map(file -> io.coffer.compliance.ComplianceLists.sanctionsFile("COFFER_SANCTIONS_FILE", file))
+                .orElseGet(io.coffer.compliance.ComplianceLists::shipped);
+        var highRisk = settings.highRiskFile()
+                .map(file -> io.coffer.compliance.ComplianceLists.highRiskFile("COFFER_HIGH_RISK_ADDRESSES_FILE", file))
+                .orElse(io.coffer.compliance.HighRiskList.NONE);
+        LOG.info("sanctions list: {} addresses from {}; high-risk list: {} addresses", sanctions.addresses(),
+                sanctions.source(), highRisk.size());
+        return new io.coffer.compliance.ComplianceService(sanctions, highRisk, catalog);
     }
 
     /** The port the server listens on (useful when configured with port 0). */

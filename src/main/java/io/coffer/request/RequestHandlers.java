@@ -3,6 +3,7 @@ package io.coffer.request;
 import io.coffer.account.AccountService;
 import io.coffer.account.Accounts;
 import io.coffer.account.Memberships;
+import io.coffer.compliance.ComplianceService;
 import io.coffer.entity.Entities;
 import io.coffer.group.Groups;
 import io.coffer.transaction.SendService;
@@ -43,15 +44,16 @@ public final class RequestHandlers {
     public RequestHandlers(Requests requests, Accounts accounts, AccountService accountService, ApiUsers users,
                            UserService userService, Groups groups, Entities entities, Whitelists whitelists,
                            WhitelistService whitelistRules, Workspaces workspaces, Memberships memberships,
-                           SendService sends, Transactions transactions) {
+                           SendService sends, Transactions transactions, ComplianceService compliance) {
         this.accounts = accounts;
         AdminChecks checks = new AdminChecks(groups, entities, whitelists, accounts, users, workspaces);
-        this.send = new SendHandler(accounts, users, groups, whitelists, whitelistRules, sends, transactions);
+        this.send = new SendHandler(accounts, users, groups, whitelists, whitelistRules, sends, transactions,
+                compliance);
         this.createGroup = new CreateGroupHandler(checks, requests);
         this.editGroup = new EditGroupHandler(checks, requests, memberships);
         this.revokeGroup = new RevokeGroupHandler(checks, requests, memberships);
-        this.createWhitelist = new CreateWhitelistHandler(checks, requests, whitelistRules);
-        this.editWhitelist = new EditWhitelistHandler(checks, requests, whitelistRules);
+        this.createWhitelist = new CreateWhitelistHandler(checks, requests, whitelistRules, compliance);
+        this.editWhitelist = new EditWhitelistHandler(checks, requests, whitelistRules, compliance);
         this.createEntity = new CreateEntityHandler(checks, requests, memberships);
         this.editEntity = new EditEntityHandler(checks, requests, memberships);
         this.revokeEntity = new RevokeEntityHandler(checks, requests, memberships);
