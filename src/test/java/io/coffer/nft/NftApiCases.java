@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coffer.testing.ApiClient;
 import io.coffer.testing.ApiResponse;
+import io.coffer.testing.Parallel;
 import io.coffer.testing.Sandbox;
 import io.coffer.testing.ServerCases;
 import java.math.BigDecimal;
@@ -226,6 +227,36 @@ abstract class NftApiCases extends ServerCases {
         long polygon = Sandbox.account(admin, "polygon").path("id").asLong();
         assertThat(mint(admin, polygon, erc721(APES, "42")).status())
                 .as("the same contract address on another network is another contract").isEqualTo(200);
+    }
+
+    @Test
+    void concurrentMintsKeepAnErc721TokenWithOneHolderAndAddUpErc1155Amounts() throws Exception {
+        Sandbox.Workspace ws = Sandbox.workspace(server);
+        ApiClient admin = ws.client();
+        List<Long> accounts = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            accounts.add(Sandbox.account(admin, "ethereum").path("id").asLong());
+        }
+        List<ApiResponse> races = Parallel.calls(8, i -> admin.post("/sandbox/accounts/" + accounts.get(i % 4) + "/nfts",
+                erc721(APES, "777")));
+        assertThat(races.stream().filter(r -> r.status() == 200).count()).as("one mint wins").isEqualTo(1);
+        assertThat(races.stream().filter(r -> r.status() == 400).count()).as("the others are refused").isEqualTo(7);
+        long holders = accounts.stream().filter(id -> admin.get("/accounts/" + id + "/nfts").get("page_info")
+                .path("count").asInt() == 1).count();
+        assertThat(holders).isEqualTo(1);
+
+        List<ApiResponse> adds = Parallel.calls(8, i -> admin.post("/sandbox/accounts/" + accounts.getFirst() + "/nfts",
+                erc1155(PASSES, "5", "1000000000000000000000")));
+        assertThat(adds).allSatisfy(r -> assertThat(r.status()).as(r.raw()).isEqualTo(200));
+        ApiResponse held = admin.get("/accounts/" + accounts.getFirst() + "/nft-collections");
+        JsonNode passes = null;
+        for (JsonNode edge : held.get("edges")) {
+            if (edge.path("node").path("contract_address").asText().equals(PASSES)) {
+                passes = edge.path("node");
+            }
+        }
+        assertThat(passes).isNotNull();
+        assertThat(passes.path("token_balance").bigIntegerValue()).isEqualTo(new BigInteger("8000000000000000000000"));
     }
 
     @Test
