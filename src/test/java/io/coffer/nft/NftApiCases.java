@@ -200,9 +200,13 @@ abstract class NftApiCases extends ServerCases {
         assertThat(admin.post("/sandbox/accounts/" + account + "/nfts", withAmount).status()).isEqualTo(400);
         assertThat(admin.post("/sandbox/accounts/" + account + "/nfts", erc1155(APES, "44", "1")).status())
                 .as("an ERC-721 contract takes no ERC-1155 tokens").isEqualTo(400);
+        // Refused at its last step (the token is held): the collection name it would have set is rolled back too.
+        Map<String, Object> ghost = erc721(APES, "42");
+        ghost.put("collection_name", "Ghosts");
+        assertThat(admin.post("/sandbox/accounts/" + other + "/nfts", ghost).status()).isEqualTo(400);
         Map<String, Object> renamed = erc721(APES, "45");
         renamed.put("collection_name", "Apes");
-        assertThat(mint(admin, account, renamed).status()).isEqualTo(200);
+        assertThat(mint(admin, account, renamed).status()).as("no name stuck from the refused mint").isEqualTo(200);
         Map<String, Object> conflicting = erc721(APES, "46");
         conflicting.put("collection_name", "Monkeys");
         assertThat(admin.post("/sandbox/accounts/" + account + "/nfts", conflicting).status()).isEqualTo(400);
