@@ -214,6 +214,8 @@ public final class CofferServer implements AutoCloseable {
                 webhookAddresses, vault, clock, Duration.ofSeconds(eventSettings.webhookTimeoutSeconds()),
                 eventSettings.webhookConcurrency(), Duration.ofMillis(eventSettings.webhookFirstRetryMillis()));
         BalanceService balances = new BalanceService(unitOfWork, accountsStore, accounts, transactionStore, ledger, clock);
+        var nfts = new io.coffer.nft.NftService(unitOfWork, new io.coffer.nft.db.JdbcNfts(), accountsStore, workspaceStore,
+                catalog, new RandomChainData(random), clock);
 
         BodyBudget budget = new BodyBudget(config.bodyBudgetBytes());
         routing.addFilter(budget);
@@ -247,6 +249,7 @@ public final class CofferServer implements AutoCloseable {
         new io.coffer.event.http.NotificationRoutes(notifications, feed, bodies).register(api);
         new io.coffer.event.http.EventRoutes(feed).register(api);
         new io.coffer.compliance.http.ComplianceRoutes(compliance).register(api);
+        new io.coffer.nft.http.NftRoutes(nfts).register(api);
         if (config.sandbox()) {
             Optional<String> token = config.loopbackOnly() ? Optional.empty() : config.sandboxToken();
             SandboxRoutes sandbox = new SandboxRoutes(workspaces, users, accounts, transactions, requests, limits, bodies,
@@ -254,6 +257,7 @@ public final class CofferServer implements AutoCloseable {
             sandbox.register(api);
             new io.coffer.sandbox.http.SandboxDirectoryRoutes(requests, groups, entities, whitelists, labels, accounts,
                     transactions, users, bodies, sandbox::guardedWrite).register(api);
+            new io.coffer.sandbox.http.SandboxNftRoutes(nfts, bodies, sandbox::guardedWrite).register(api);
         }
         api.finish();
         return new Background(requests, transactions, limits, idempotency, dispatcher);
