@@ -73,11 +73,6 @@ public final class Eip712 {
     public static io.coffer.common.Outcome<Hashed> hash(Object typedData, String prefix) {
         try {
             Map<String, Object> root = object(typedData, prefix);
-            for (String key : root.keySet()) {
-                if (!Set.of("types", "primaryType", "domain", "message").contains(key)) {
-                    throw new Invalid("field '" + prefix + "." + key + "' is not part of EIP-712 typed data");
-                }
-            }
             Map<String, List<Field>> types = types(root.get("types"), prefix + ".types");
             Object primary = root.get("primaryType");
             if (!(primary instanceof String primaryType)) {
@@ -104,6 +99,11 @@ public final class Eip712 {
             }
             if (!root.containsKey("message")) {
                 throw new Invalid("field '" + prefix + ".message' is required");
+            }
+            for (String key : root.keySet()) {
+                if (!Set.of("types", "primaryType", "domain", "message").contains(key)) {
+                    throw new Invalid("field '" + prefix + "." + key + "' is not part of EIP-712 typed data");
+                }
             }
             byte[] domainSeparator = encoder.hashStruct(DOMAIN, root.get("domain"), prefix + ".domain", 0);
             byte[] message = encoder.hashStruct(primaryType, root.get("message"), prefix + ".message", 0);
