@@ -169,6 +169,60 @@ abstract class SigningStoryCases extends ServerCases {
     }
 
     @Test
+    void anExpiredRequestAbortsItsDigestsAndMessages() {
+        Team t = team();
+        JsonNode account = Governed.account(t.admin().client(), "ethereum",
+                List.of(Governed.step(1, t.alice()), Governed.step(1, t.bob())));
+        ApiResponse message = t.alice().client().post("/requests", message(account, "EIP-191", "later"));
+        ApiResponse batch = t.alice().client().post("/requests", digests(account, List.of(digest("cd".repeat(32), null))));
+        assertThat(Governed.approve(t.alice(), batch.id()).status()).isEqualTo(200);
+        ApiResponse moved = t.admin().client().post("/sandbox/clock", Map.of("advance_seconds", 8 * 86_400));
+        assertThat(moved.status()).as(moved.raw()).isEqualTo(200);
+        // Bearer tokens do not outlive a week: the legacy headers are checked on every call.
+        io.coffer.testing.ApiClient alice = io.coffer.testing.Sandbox.legacyClient(server, t.workspace(), t.alice().user());
+        io.coffer.testing.ApiClient bob = io.coffer.testing.Sandbox.legacyClient(server, t.workspace(), t.bob().user());
+        // A vote on an expired request records the expiry (and is refused); reads never write.
+        assertThat(bob.post("/requests/" + batch.id() + "/reject", "").status()).isEqualTo(400);
+        assertThat(alice.post("/requests/" + message.id() + "/reject", "").status()).isEqualTo(400);
+        assertThat(alice.get("/digests/" + batch.get("target_id").asLong()).text("status")).isEqualTo("ABORTED");
+        assertThat(alice.get("/messages/" + message.get("target_id").asLong()).text("status"))
+                .isEqualTo("ABORTED");
+        assertThat(alice.get("/requests/" + batch.id()).text("status")).isEqualTo("EXPIRED");
+        List<String> statuses = new ArrayList<>();
+        alice.get("/digests/" + batch.get("target_id").asLong() + "/history").get("history").get(0)
+                .forEach(event -> statuses.add(event.path("status").asText()));
+        assertThat(statuses).containsExactly("PENDING_FIRST_APPROVAL", "PENDING_APPROVAL", "EXPIRED");
+    }
+
+    @Test
+    void searchesPageAndFilterByDate() {
+        Team t = team();
+        JsonNode account = Governed.account(t.admin().client(), "ethereum", List.of(Governed.step(1, t.alice())));
+        List<Long> made = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            made.add(t.alice().client().post("/requests", message(account, "EIP-191", "m" + i)).get("target_id").asLong());
+            t.alice().client().post("/requests", digests(account, List.of(digest(("0" + i).repeat(32), null))));
+        }
+        for (String route : List.of("/messages", "/digests")) {
+            ApiResponse first = t.alice().client().get(route + "?page_size=2");
+            assertThat(first.get("page_info").path("count").asInt()).isEqualTo(3);
+            assertThat(first.get("page_info").path("has_next_page").asBoolean()).isTrue();
+            assertThat(first.get("edges")).hasSize(2);
+            ApiResponse second = t.alice().client().get(route + "?page_size=2&page=2");
+            assertThat(second.get("edges")).hasSize(1);
+            assertThat(second.get("page_info").path("has_next_page").asBoolean()).isFalse();
+            assertThat(ids(t.alice().client().get(route + "?created_after=2999-01-01T00:00:00Z"))).isEmpty();
+            assertThat(ids(t.alice().client().get(route + "?created_before=2999-01-01T00:00:00Z"))).hasSize(3);
+            assertThat(t.alice().client().get(route + "?created_after=yesterday").status()).isEqualTo(400);
+            assertThat(t.alice().client().get(route + "?status=DONE").status()).isEqualTo(400);
+            assertThat(t.alice().client().get(route + "?colour=red").status()).isEqualTo(400);
+            assertThat(t.alice().client().get(route + "/999999999").status()).isEqualTo(404);
+        }
+        assertThat(ids(t.alice().client().get("/messages?order=asc"))).containsExactlyElementsOf(made);
+        assertThat(ids(t.alice().client().get("/messages?id=" + made.get(1)))).containsExactly(made.get(1));
+    }
+
+    @Test
     void typedDataIsSignedAndMalformedTypedDataIsRefusedNamingTheField() throws Exception {
         Team t = team();
         JsonNode account = Governed.account(t.admin().client(), "ethereum", List.of(Governed.step(1, t.alice())));
