@@ -57,6 +57,8 @@ public final class Eip712 {
     }
 
     private final Map<String, List<Field>> types;
+    /** Each struct's type hash, computed once per message (a type may be hashed thousands of times). */
+    private final Map<String, byte[]> typeHashes = new java.util.HashMap<>();
     private final String prefix;
     private int values;
 
@@ -166,7 +168,8 @@ public final class Eip712 {
             }
         }
         byte[] out = new byte[32 * (fields.size() + 1)];
-        System.arraycopy(Hash.sha3(encodeType(type).getBytes(StandardCharsets.UTF_8)), 0, out, 0, 32);
+        byte[] typeHash = typeHashes.computeIfAbsent(type, name -> Hash.sha3(encodeType(name).getBytes(StandardCharsets.UTF_8)));
+        System.arraycopy(typeHash, 0, out, 0, 32);
         for (int i = 0; i < fields.size(); i++) {
             Field field = fields.get(i);
             if (!object.containsKey(field.name())) {

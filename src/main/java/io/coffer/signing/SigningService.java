@@ -80,6 +80,18 @@ public final class SigningService {
         return Outcome.ok(account.get());
     }
 
+    /** At the last approval: the account (or the key owner of a token) still signs. */
+    public Outcome<Void> stillSigns(Tx tx, long workspaceId, long accountId) {
+        Account account = accounts.find(tx, workspaceId, accountId).orElseThrow();
+        Account owner = keyOwner(tx, account);
+        for (Account checked : List.of(account, owner)) {
+            if (checked.status() != AccountStatus.ACTIVE) {
+                return Outcome.invalid("account " + checked.id() + " is " + checked.status() + " and signs nothing");
+            }
+        }
+        return Outcome.ok(null);
+    }
+
     /** Checks a message against its account and writes it, pending approval. */
     public Outcome<Message> createMessage(Tx tx, Caller caller, Account account, MessageIntent intent, Instant now) {
         Currency currency = accountService.currencyOf(account);
