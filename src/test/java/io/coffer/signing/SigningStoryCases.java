@@ -152,8 +152,13 @@ abstract class SigningStoryCases extends ServerCases {
         Team t = team();
         JsonNode account = Governed.account(t.admin().client(), "ethereum",
                 List.of(Governed.step(1, t.alice()), Governed.step(1, t.bob())));
-        ApiResponse created = t.alice().client().post("/requests", message(account, "EIP-191", "no thanks"));
+        Map<String, Object> body = new LinkedHashMap<>(message(account, "EIP-191", "no thanks"));
+        body.put("note", Map.of("title", "why", "content", "a login proof"));
+        ApiResponse created = t.alice().client().post("/requests", body);
         long messageId = created.get("target_id").asLong();
+        JsonNode note = t.alice().client().get("/messages/" + messageId).get("notes").get(0);
+        assertThat(note.path("title").asText()).isEqualTo("why");
+        assertThat(note.path("content").asText()).isEqualTo("a login proof");
         assertThat(Governed.approve(t.alice(), created.id()).status()).isEqualTo(200);
         ApiResponse rejected = Governed.reject(t.bob(), created.id());
         assertThat(rejected.status()).as(rejected.raw()).isEqualTo(200);
