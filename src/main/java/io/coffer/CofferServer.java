@@ -197,9 +197,11 @@ public final class CofferServer implements AutoCloseable {
                 networks, ledger, catalog, workspaces, new RandomChainData(random), utxos, sends, clock, outbox, compliance,
                 new io.coffer.compliance.db.JdbcTransactionScreenings());
         var requestStore = new JdbcRequests();
+        var signing = new io.coffer.signing.SigningService(unitOfWork, new io.coffer.signing.db.JdbcMessages(),
+                new io.coffer.signing.db.JdbcDigestBatches(), accountsStore, accounts, workspaces);
         var handlers = new io.coffer.request.RequestHandlers(requestStore, accountsStore, accounts, apiUsers, users,
                 groupStore, entityStore, whitelistStore, whitelists, workspaceStore, memberships, sends, transactionStore,
-                compliance);
+                compliance, signing);
         RateLimiter limits = new RateLimiter(unitOfWork, new JdbcRateLimits(), new RateLimitPolicy(true,
                 config.rateLimitTransactionRequestsPerHour(), config.rateLimitOtherPostsPerHour(),
                 config.rateLimitPendingRequests()), clock);
@@ -234,6 +236,8 @@ public final class CofferServer implements AutoCloseable {
         new TransactionRoutes(transactions, labels).register(api);
         new RequestRoutes(requests, bodies).register(api);
         new TargetRoutes(requests, transactions, accounts, bodies, java.util.Map.of(
+                io.coffer.request.TargetType.MESSAGE, signing::message,
+                io.coffer.request.TargetType.DIGESTS, signing::digests,
                 io.coffer.request.TargetType.USER, users::get,
                 io.coffer.request.TargetType.GROUP, groups::get,
                 io.coffer.request.TargetType.ENTITY, entities::get,
@@ -244,6 +248,7 @@ public final class CofferServer implements AutoCloseable {
         new io.coffer.entity.http.EntityRoutes(entities).register(api);
         new io.coffer.whitelist.http.WhitelistRoutes(whitelists).register(api);
         new io.coffer.label.http.LabelRoutes(labels).register(api);
+        new io.coffer.signing.http.SigningRoutes(signing).register(api);
         new io.coffer.workspace.http.OrganizationRoutes(workspaces).register(api);
         new io.coffer.reporting.http.ReportingKeyRoutes(reportingKeys, bodies).register(api);
         new io.coffer.event.http.NotificationRoutes(notifications, feed, bodies).register(api);

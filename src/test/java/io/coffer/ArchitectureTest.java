@@ -19,7 +19,8 @@ class ArchitectureTest {
             "io.coffer.keys", "io.coffer.ledger", "io.coffer.network", "io.coffer.request", "io.coffer.transaction",
             "io.coffer.user", "io.coffer.workspace", "io.coffer.group", "io.coffer.entity", "io.coffer.whitelist",
             "io.coffer.label", "io.coffer.reporting", "io.coffer.event", "io.coffer.limits",
-            "io.coffer.compliance", "io.coffer.nft"};
+            "io.coffer.compliance", "io.coffer.nft",
+            "io.coffer.signing"};
 
     @Test
     void commonIsTheSharedKernelAndDependsOnNothingOfOurs() {
