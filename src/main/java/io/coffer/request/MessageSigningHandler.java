@@ -46,7 +46,7 @@ final class MessageSigningHandler implements RequestHandler<MessageSigningReques
     public Outcome<Void> check(Tx tx, Request request, Instant now) {
         return signing.findMessage(tx, request.workspaceId(), request.targetId())
                 .filter(message -> message.status() == SigningStatus.PENDING_APPROVAL)
-                .map(message -> signing.stillSigns(tx, message.workspaceId(), message.accountId()))
+                .map(message -> signing.messageStillSigns(tx, message))
                 .orElseGet(() -> Outcome.invalid("message " + request.targetId() + " is no longer pending"));
     }
 

@@ -373,6 +373,66 @@ abstract class SigningStoryCases extends ServerCases {
         assertThat(item.path("signature").has("v")).isFalse();
     }
 
+    /** MAIL without a chain id in its domain: valid on every EVM network. */
+    private static final String CHAINLESS_MAIL = Eip712Test.MAIL
+            .replace("{\"name\": \"chainId\", \"type\": \"uint256\"}, ", "").replace("\"chainId\": 1,", "");
+
+    @Test
+    void aKeyThatAnotherAccountSharesSignsNoDigestsNorChainlessMessages() {
+        Team t = team();
+        // Ethereum and Sepolia accounts number 0 derive at 44'/60'/0': one key, one address, two rule sets.
+        JsonNode mainnet = Governed.account(t.admin().client(), "ethereum",
+                List.of(Governed.step(1, t.alice()), Governed.step(1, t.bob())));
+        JsonNode testnet = Governed.account(t.admin().client(), "ethereum_sepolia", List.of(Governed.step(1, t.carol())));
+        assertThat(testnet.path("address").asText()).isEqualTo(mainnet.path("address").asText());
+        assertThat(t.carol().client().get("/accounts/" + mainnet.path("id").asLong()).status()).isEqualTo(404);
+
+        // Carol governs only the testnet account: a raw signature (a mainnet transaction hash) or a message
+        // naming no chain, made with its key, would be the mainnet account's, bypassing Alice and Bob.
+        ApiResponse digest = t.carol().client().post("/requests", digests(testnet, List.of(digest("ab".repeat(32), null))));
+        assertThat(digest.status()).as(digest.raw()).isEqualTo(400);
+        assertThat(digest.text("message")).contains("data.account_id").contains("account " + mainnet.path("id").asLong());
+        ApiResponse text = t.carol().client().post("/requests", message(testnet, "EIP-191", "I am the mainnet treasury"));
+        assertThat(text.status()).as(text.raw()).isEqualTo(400);
+        assertThat(text.text("message")).contains("data.message_type");
+        ApiResponse chainless = t.carol().client().post("/requests", message(testnet, "EIP-712", CHAINLESS_MAIL));
+        assertThat(chainless.status()).as(chainless.raw()).isEqualTo(400);
+        assertThat(chainless.text("message")).contains("data.message_data.raw_message.domain.chainId");
+        // The mainnet side is refused alike, so nothing it signs is valid on Sepolia either.
+        assertThat(t.alice().client().post("/requests", digests(mainnet, List.of(digest("ab".repeat(32), null)))).status())
+                .isEqualTo(400);
+        assertThat(ids(t.admin().client().get("/digests"))).isEmpty();
+
+        // Typed data bound to the testnet's chain id is valid there only: signed.
+        ApiResponse bound = t.carol().client().post("/requests", message(testnet, "EIP-712",
+                Eip712Test.MAIL.replace("\"chainId\": 1", "\"chainId\": 11155111")));
+        assertThat(bound.status()).as(bound.raw()).isEqualTo(200);
+        assertThat(Governed.approve(t.carol(), bound.id()).text("status")).isEqualTo("SIGNED");
+    }
+
+    @Test
+    void aKeySharedAfterTheRequestSignsNothingAtTheLastApproval() {
+        Team t = team();
+        JsonNode base = Governed.account(t.admin().client(), "base", List.of(Governed.step(1, t.alice())));
+        ApiResponse batch = t.alice().client().post("/requests", digests(base, List.of(digest("cd".repeat(32), null))));
+        ApiResponse text = t.alice().client().post("/requests", message(base, "EIP-191", "hello"));
+        ApiResponse chainless = t.alice().client().post("/requests", message(base, "EIP-712", CHAINLESS_MAIL));
+        for (ApiResponse created : List.of(batch, text, chainless)) {
+            assertThat(created.status()).as(created.raw()).isEqualTo(200);
+        }
+        // An Optimism account number 0 now holds the same key (44'/60'/0'), under Bob's rules.
+        JsonNode optimism = Governed.account(t.admin().client(), "optimism", List.of(Governed.step(1, t.bob())));
+        assertThat(optimism.path("address").asText()).isEqualTo(base.path("address").asText());
+        for (ApiResponse created : List.of(batch, text, chainless)) {
+            ApiResponse approval = Governed.approve(t.alice(), created.id());
+            assertThat(approval.status()).as(approval.raw()).isEqualTo(400);
+            assertThat(approval.text("message")).contains("account " + optimism.path("id").asLong());
+        }
+        assertThat(t.alice().client().get("/digests/" + batch.get("target_id").asLong()).text("status"))
+                .isEqualTo("PENDING_APPROVAL");
+        assertThat(t.alice().client().get("/messages/" + text.get("target_id").asLong()).json().has("signature")).isFalse();
+    }
+
     private static boolean verifiesSecp256k1(JsonNode item, byte[] digest) {
         byte[] publicKey = HexFormat.of().parseHex(item.path("pub_key").asText().substring(2));
         ECDSASigner verifier = new ECDSASigner();
