@@ -68,7 +68,7 @@ public final class SigningService {
         return unitOfWork.read(tx -> digests.search(tx, caller, filter, page));
     }
 
-    /** The account a request names, if the caller may see it, and it is active. */
+    /** The account a request names, if the caller may see it, it is active and it is a coin account. */
     public Outcome<Account> account(Tx tx, Caller caller, long accountId) {
         Optional<Account> account = accounts.findVisible(tx, caller, accountId);
         if (account.isEmpty()) {
@@ -76,6 +76,12 @@ public final class SigningService {
         }
         if (account.get().status() != AccountStatus.ACTIVE) {
             return Outcome.invalid("account " + accountId + " is " + account.get().status() + " and signs nothing");
+        }
+        if (account.get().isToken()) {
+            // The token's rules govern its tokens only; its key is the parent's, which holds the parent's coins.
+            return Outcome.invalid("field 'data.account_id': account " + accountId + " is a token account whose key is account "
+                    + account.get().parentId().orElseThrow() + "'s; a signature under the token's rules would be account "
+                    + account.get().parentId().orElseThrow() + "'s, so messages and digests are asked on that account");
         }
         return Outcome.ok(account.get());
     }

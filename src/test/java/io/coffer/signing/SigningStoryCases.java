@@ -433,6 +433,30 @@ abstract class SigningStoryCases extends ServerCases {
         assertThat(t.alice().client().get("/messages/" + text.get("target_id").asLong()).json().has("signature")).isFalse();
     }
 
+    @Test
+    void aTokenAccountSignsNothingWithItsParentsKey() {
+        Team t = team();
+        JsonNode parent = Governed.account(t.admin().client(), "ethereum",
+                List.of(Governed.step(1, t.alice()), Governed.step(1, t.bob())));
+        Map<String, Object> tokenBody = new LinkedHashMap<>();
+        tokenBody.put("name", io.coffer.testing.Sandbox.uniqueName("usdc"));
+        tokenBody.put("currency", "ethereum");
+        tokenBody.put("parent", parent.path("id").asLong());
+        tokenBody.put("contract_address", "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48");
+        tokenBody.put("governance_rules", List.of(Map.of("name", "main", "rules", List.of(Map.of(
+                "type", "MULTI_AUTHORIZATIONS", "data", List.of(Governed.step(1, t.carol())))))));
+        JsonNode token = io.coffer.testing.Sandbox.account(t.admin().client(), tokenBody);
+        // Carol governs the USDC account alone; its key is the parent's, which holds the ether under Alice and Bob.
+        for (Map<String, Object> body : List.of(digests(token, List.of(digest("ab".repeat(32), null))),
+                message(token, "EIP-191", "hello"), message(token, "EIP-712", Eip712Test.MAIL))) {
+            ApiResponse refused = t.carol().client().post("/requests", body);
+            assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+            assertThat(refused.text("message")).contains("data.account_id").contains("account " + parent.path("id").asLong());
+        }
+        assertThat(ids(t.admin().client().get("/requests?target_type=DIGESTS"))).isEmpty();
+        assertThat(ids(t.admin().client().get("/messages"))).isEmpty();
+    }
+
     private static boolean verifiesSecp256k1(JsonNode item, byte[] digest) {
         byte[] publicKey = HexFormat.of().parseHex(item.path("pub_key").asText().substring(2));
         ECDSASigner verifier = new ECDSASigner();
