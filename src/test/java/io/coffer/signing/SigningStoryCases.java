@@ -457,6 +457,22 @@ abstract class SigningStoryCases extends ServerCases {
         assertThat(ids(t.admin().client().get("/messages"))).isEmpty();
     }
 
+    @Test
+    void aNulCharacterIsRefusedNamingItsFieldOnEveryDatabase() {
+        Team t = team();
+        JsonNode account = Governed.account(t.admin().client(), "ethereum", List.of(Governed.step(1, t.alice())));
+        assertThat(refusal(t, message(account, "EIP-191", "nul\u0000byte"))).contains("data.message_data.raw_message");
+        assertThat(refusal(t, message(account, "EIP-712", Eip712Test.MAIL.replace("Hello, Bob!", "Hello\u0000"))))
+                .contains("data.message_data.raw_message");
+        Map<String, Object> noted = new LinkedHashMap<>(message(account, "EIP-191", "hi"));
+        noted.put("note", Map.of("title", "t\u0000", "content", "c"));
+        assertThat(refusal(t, noted)).contains("note.title");
+        Map<String, Object> notedDigests = new LinkedHashMap<>(digests(account, List.of(digest("ab".repeat(32), null))));
+        notedDigests.put("note", Map.of("title", "t", "content", "c\u0000"));
+        assertThat(refusal(t, notedDigests)).contains("note.content");
+        assertThat(ids(t.admin().client().get("/messages"))).isEmpty();
+    }
+
     private static boolean verifiesSecp256k1(JsonNode item, byte[] digest) {
         byte[] publicKey = HexFormat.of().parseHex(item.path("pub_key").asText().substring(2));
         ECDSASigner verifier = new ECDSASigner();
