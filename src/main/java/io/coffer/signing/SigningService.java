@@ -144,6 +144,11 @@ public final class SigningService {
                 + String.join(", ", others) + ", under their own rules";
     }
 
+    /** An account of the workspace, known to exist (a pending message's or batch's). */
+    public Account accountOf(Tx tx, long workspaceId, long accountId) {
+        return accounts.find(tx, workspaceId, accountId).orElseThrow();
+    }
+
     /** Checks a message against its account and writes it, pending approval. */
     public Outcome<Message> createMessage(Tx tx, Caller caller, Account account, MessageIntent intent, Instant now) {
         Currency currency = accountService.currencyOf(account);

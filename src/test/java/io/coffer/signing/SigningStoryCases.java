@@ -473,6 +473,47 @@ abstract class SigningStoryCases extends ServerCases {
         assertThat(ids(t.admin().client().get("/messages"))).isEmpty();
     }
 
+    @Test
+    void aSignatureNeedsTheApproversOfEveryAmountAndNoWhitelist() {
+        Team t = team();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", io.coffer.testing.Sandbox.uniqueName("eth"));
+        body.put("currency", "ethereum");
+        body.put("governance_rules", List.of(
+                Map.of("name", "small", "rules", List.of(
+                        Map.of("type", "THRESHOLD", "data", List.of(Map.of("currency_type", "ethereum", "min", 0,
+                                "max", 1000))),
+                        Map.of("type", "MULTI_AUTHORIZATIONS", "data", List.of(Governed.step(1, t.alice()))))),
+                Map.of("name", "large", "rules", List.of(
+                        Map.of("type", "THRESHOLD", "data", List.of(Map.of("currency_type", "ethereum", "min", 1001))),
+                        Map.of("type", "MULTI_AUTHORIZATIONS", "data", List.of(Governed.step(1, t.alice()),
+                                Governed.step(1, t.bob())))))));
+        JsonNode tiered = io.coffer.testing.Sandbox.account(t.admin().client(), body);
+        // A raw digest may be a transaction of any amount; typed data a permit of any amount: Alice alone, who
+        // governs small sends, must not sign them; the large rule set's approvers must approve too.
+        for (Map<String, Object> asked : List.of(digests(tiered, List.of(digest("ab".repeat(32), null))),
+                message(tiered, "EIP-712", Eip712Test.MAIL), message(tiered, "EIP-191", "hello"))) {
+            ApiResponse created = t.alice().client().post("/requests", asked);
+            assertThat(created.status()).as(created.raw()).isEqualTo(200);
+            assertThat(Governed.approve(t.alice(), created.id()).text("status")).isEqualTo("PENDING_APPROVAL");
+            assertThat(Governed.approve(t.bob(), created.id()).text("status")).isEqualTo("SIGNED");
+        }
+
+        // A whitelist restricts whom the account pays; a raw digest or typed data could pay anyone.
+        long whitelist = t.admin().client().post("/sandbox/whitelists", Map.of("name", "w", "addresses", List.of(Map.of(
+                "name", "n", "currency", "ethereum", "address", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")))).id();
+        JsonNode listed = io.coffer.testing.Sandbox.account(t.admin().client(), Map.of("name",
+                io.coffer.testing.Sandbox.uniqueName("eth"), "currency", "ethereum", "governance_rules", List.of(Map.of(
+                        "name", "r", "rules", List.of(Map.of("type", "MULTI_AUTHORIZATIONS", "data",
+                                List.of(Governed.step(1, t.alice()))), Map.of("type", "WHITELIST", "data",
+                                List.of(Map.of("whitelist", whitelist))))))));
+        assertThat(refusal(t, digests(listed, List.of(digest("ab".repeat(32), null))))).contains("data.account_id")
+                .contains("whitelist");
+        assertThat(refusal(t, message(listed, "EIP-712", Eip712Test.MAIL))).contains("whitelist");
+        // A personal message pays no one.
+        assertThat(t.alice().client().post("/requests", message(listed, "EIP-191", "hello")).status()).isEqualTo(200);
+    }
+
     private static boolean verifiesSecp256k1(JsonNode item, byte[] digest) {
         byte[] publicKey = HexFormat.of().parseHex(item.path("pub_key").asText().substring(2));
         ECDSASigner verifier = new ECDSASigner();
