@@ -514,6 +514,20 @@ abstract class SigningStoryCases extends ServerCases {
         assertThat(t.alice().client().post("/requests", message(listed, "EIP-191", "hello")).status()).isEqualTo(200);
     }
 
+    @Test
+    void theChallengeShowsThePathAsItIsSigned() throws Exception {
+        Team t = team();
+        JsonNode account = Governed.account(t.admin().client(), "ethereum", List.of(Governed.step(1, t.alice())));
+        ApiResponse created = t.alice().client().post("/requests", digests(account,
+                List.of(digest("ab".repeat(32), "44h/60h/0h/0/07"))));
+        assertThat(created.status()).as(created.raw()).isEqualTo(200);
+        JsonNode shown = challenge(t.alice(), created.id()).path("data").path("digests").get(0);
+        String stored = t.alice().client().get("/digests/" + created.get("target_id").asLong()).json()
+                .path("digests_data").get(0).path("derivation_path").asText();
+        assertThat(stored).isEqualTo("m/44'/60'/0'/0/7");
+        assertThat(shown.path("derivation_path").asText()).isEqualTo(stored);
+    }
+
     private static boolean verifiesSecp256k1(JsonNode item, byte[] digest) {
         byte[] publicKey = HexFormat.of().parseHex(item.path("pub_key").asText().substring(2));
         ECDSASigner verifier = new ECDSASigner();
