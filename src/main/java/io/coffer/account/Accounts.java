@@ -52,6 +52,9 @@ public interface Accounts {
      */
     List<Account> coinAccountsAt(Tx tx, long workspaceId, String derivationPath);
 
+    /** The token accounts of a coin account (they hold their tokens at its address, with its key). */
+    List<Account> tokenAccountsOf(Tx tx, long workspaceId, long parentId);
+
     boolean tokenAccountExists(Tx tx, long parentId, String contractAddress);
 
     void saveRules(Tx tx, long accountId, List<RuleSetDraft> drafts);

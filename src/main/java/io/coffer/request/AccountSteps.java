@@ -14,8 +14,8 @@ import java.util.List;
  * key to whatever it signs, whatever the amount: a raw digest may be a transaction, typed data a
  * permit. So every rule set of the account must approve (their steps combined, as for a token send
  * and its parent), not only the one governing small amounts, and the creator must be one of the
- * approvers. An account whose rules restrict its recipients to whitelists signs nothing that could
- * pay anyone (digests, typed data).
+ * approvers. For what could pay anyone (digests, typed data), no rule set may restrict recipients
+ * to whitelists, and its token accounts may have no approvers of their own.
  */
 final class AccountSteps {
 
@@ -29,21 +29,40 @@ final class AccountSteps {
      * @param paysAnyone whether what is signed could move funds to any recipient (digests, typed data)
      */
     Outcome<List<ApprovalStep>> of(Tx tx, Caller caller, Account account, String what, boolean paysAnyone) {
-        return unrestricted(tx, account, what, paysAnyone).flatMap(ruleSets -> {
-            Outcome<List<ApprovalStep>> all = Outcome.ok(List.of());
-            for (RuleSet ruleSet : ruleSets) {
-                all = all.flatMap(steps -> sends.steps(tx, account.workspaceId(), ruleSet)
-                        .map(more -> ApprovalStep.both(steps, more)));
-            }
-            return all;
-        }).flatMap(steps -> steps.stream().anyMatch(step -> step.users().contains(caller.userId()))
+        return checked(tx, account, what, paysAnyone).flatMap(steps -> steps.stream()
+                .anyMatch(step -> step.users().contains(caller.userId()))
                 ? Outcome.ok(steps)
                 : Outcome.invalid("user " + caller.userId() + " is not an approver in the rules of account "
                         + account.id() + " and cannot request its " + what));
     }
 
-    /** The account's rule sets, if none restricts recipients to whitelists (when what is signed could pay anyone). */
-    Outcome<List<RuleSet>> unrestricted(Tx tx, Account account, String what, boolean paysAnyone) {
+    /**
+     * The steps of every rule set of the account, combined; when what is signed could pay anyone, its
+     * token accounts (their tokens sit at its address, behind its key) must have no approver step
+     * those do not cover, and no rule set of either may restrict recipients to whitelists.
+     */
+    Outcome<List<ApprovalStep>> checked(Tx tx, Account account, String what, boolean paysAnyone) {
+        Outcome<List<ApprovalStep>> own = steps(tx, account, what, paysAnyone);
+        if (!paysAnyone) {
+            return own;
+        }
+        return own.flatMap(steps -> {
+            for (Account token : sends.tokenAccounts(tx, account)) {
+                Outcome<List<ApprovalStep>> theirs = steps(tx, token, what, true);
+                if (theirs instanceof Outcome.Failed<List<ApprovalStep>> failed) {
+                    return Outcome.failed(failed.problem());
+                }
+                if (ApprovalStep.both(steps, theirs.orElseThrow()).size() > steps.size()) {
+                    return Outcome.invalid("field 'data.account_id': token account " + token.id() + " holds its tokens at"
+                            + " the address of account " + account.id() + " under approvers of its own, and signed " + what
+                            + " with that key could move them without them; it signs none");
+                }
+            }
+            return Outcome.ok(steps);
+        });
+    }
+
+    private Outcome<List<ApprovalStep>> steps(Tx tx, Account account, String what, boolean paysAnyone) {
         List<RuleSet> ruleSets = sends.ruleSets(tx, account);
         if (ruleSets.isEmpty()) {
             return Outcome.invalid("account " + account.id() + " has no governance rules and signs nothing");
@@ -52,6 +71,11 @@ final class AccountSteps {
             return Outcome.invalid("field 'data.account_id': the rules of account " + account.id() + " restrict its"
                     + " recipients to whitelists, and signed " + what + " could pay anyone; it signs none");
         }
-        return Outcome.ok(ruleSets);
+        Outcome<List<ApprovalStep>> all = Outcome.ok(List.of());
+        for (RuleSet ruleSet : ruleSets) {
+            all = all.flatMap(steps -> sends.steps(tx, account.workspaceId(), ruleSet)
+                    .map(more -> ApprovalStep.both(steps, more)));
+        }
+        return all;
     }
 }

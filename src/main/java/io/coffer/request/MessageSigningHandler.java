@@ -48,7 +48,7 @@ final class MessageSigningHandler implements RequestHandler<MessageSigningReques
     public Outcome<Void> check(Tx tx, Request request, Instant now) {
         return signing.findMessage(tx, request.workspaceId(), request.targetId())
                 .filter(message -> message.status() == SigningStatus.PENDING_APPROVAL)
-                .map(message -> signing.messageStillSigns(tx, message).flatMap(ok -> steps.unrestricted(tx,
+                .map(message -> signing.messageStillSigns(tx, message).flatMap(ok -> steps.checked(tx,
                         signing.accountOf(tx, message.workspaceId(), message.accountId()), "typed data",
                         message.type() == MessageType.EIP_712)).map(ok -> (Void) null))
                 .orElseGet(() -> Outcome.invalid("message " + request.targetId() + " is no longer pending"));

@@ -141,6 +141,11 @@ final class SendHandler implements RequestHandler<SendRequest> {
                 .ifPresent(transaction -> sends.release(tx, transaction, TransactionStatus.REJECTED, now, reason));
     }
 
+    /** The token accounts of a coin account. */
+    List<Account> tokenAccounts(Tx tx, Account account) {
+        return accounts.tokenAccountsOf(tx, account.workspaceId(), account.id());
+    }
+
     /** All rule sets of an account, in order. */
     List<RuleSet> ruleSets(Tx tx, Account account) {
         return accounts.rules(tx, List.of(account.id())).getOrDefault(account.id(), List.of());

@@ -46,7 +46,7 @@ final class SignDigestsHandler implements RequestHandler<DigestSigningRequest> {
     public Outcome<Void> check(Tx tx, Request request, Instant now) {
         return signing.findDigests(tx, request.workspaceId(), request.targetId())
                 .filter(batch -> batch.status() == SigningStatus.PENDING_APPROVAL)
-                .map(batch -> signing.digestsStillSign(tx, batch).flatMap(ok -> steps.unrestricted(tx,
+                .map(batch -> signing.digestsStillSign(tx, batch).flatMap(ok -> steps.checked(tx,
                         signing.accountOf(tx, batch.workspaceId(), batch.accountId()), "digests", true)).map(ok -> (Void) null))
                 .orElseGet(() -> Outcome.invalid("digests " + request.targetId() + " are no longer pending"));
     }

@@ -528,6 +528,36 @@ abstract class SigningStoryCases extends ServerCases {
         assertThat(shown.path("derivation_path").asText()).isEqualTo(stored);
     }
 
+    @Test
+    void aParentWhoseTokenAccountsHaveTheirOwnApproversSignsNoDigestsNorTypedData() {
+        Team t = team();
+        JsonNode parent = Governed.account(t.admin().client(), "ethereum", List.of(Governed.step(1, t.alice())));
+        Map<String, Object> tokenBody = new LinkedHashMap<>();
+        tokenBody.put("name", io.coffer.testing.Sandbox.uniqueName("usdc"));
+        tokenBody.put("currency", "ethereum");
+        tokenBody.put("parent", parent.path("id").asLong());
+        tokenBody.put("contract_address", "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48");
+        tokenBody.put("governance_rules", List.of(Map.of("name", "main", "rules", List.of(Map.of(
+                "type", "MULTI_AUTHORIZATIONS", "data", List.of(Governed.step(1, t.bob())))))));
+        JsonNode token = io.coffer.testing.Sandbox.account(t.admin().client(), tokenBody);
+        // The USDC sits at the parent's address under Bob's rules: a raw digest or a permit signed with the
+        // parent's key could move it without Bob; a personal message moves nothing.
+        for (Map<String, Object> asked : List.of(digests(parent, List.of(digest("ab".repeat(32), null))),
+                message(parent, "EIP-712", Eip712Test.MAIL))) {
+            assertThat(refusal(t, asked)).contains("data.account_id").contains("token account " + token.path("id").asLong());
+        }
+        ApiResponse text = t.alice().client().post("/requests", message(parent, "EIP-191", "hello"));
+        assertThat(Governed.approve(t.alice(), text.id()).text("status")).isEqualTo("SIGNED");
+
+        // A token account under its parent's approvers (the default: it copies their rules) changes nothing.
+        JsonNode other = Governed.account(t.admin().client(), "ethereum", List.of(Governed.step(1, t.alice())));
+        io.coffer.testing.Sandbox.account(t.admin().client(), Map.of("name", io.coffer.testing.Sandbox.uniqueName("usdc"),
+                "currency", "ethereum", "parent", other.path("id").asLong(),
+                "contract_address", "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"));
+        ApiResponse batch = t.alice().client().post("/requests", digests(other, List.of(digest("ab".repeat(32), null))));
+        assertThat(batch.status()).as(batch.raw()).isEqualTo(200);
+    }
+
     private static boolean verifiesSecp256k1(JsonNode item, byte[] digest) {
         byte[] publicKey = HexFormat.of().parseHex(item.path("pub_key").asText().substring(2));
         ECDSASigner verifier = new ECDSASigner();
