@@ -192,11 +192,18 @@ public final class CofferServer implements AutoCloseable {
                 secrets, clock, outbox);
         SendService sends = new SendService(accountsStore, accounts, transactionStore, utxos, networks, ledger, workspaces,
                 random, outbox);
+        var stakeStore = new io.coffer.staking.db.JdbcStakes();
+        var rewardAccrual = new io.coffer.staking.RewardAccrual(unitOfWork, stakeStore, accountsStore, ledger, clock);
+        var stakeLifecycle = new io.coffer.staking.StakeLifecycle(accountsStore, accounts, transactionStore, ledger,
+                stakeStore, new RandomChainData(random), outbox, rewardAccrual);
+        var staking = new io.coffer.staking.StakingService(unitOfWork, accountsStore, stakeStore, rewardAccrual, clock);
         TransactionService transactions = new TransactionService(unitOfWork, accountsStore, accounts, transactionStore,
-                networks, ledger, catalog, workspaces, new RandomChainData(random), utxos, sends, clock, outbox);
+                networks, ledger, catalog, workspaces, new RandomChainData(random), utxos, sends, clock, outbox,
+                stakeLifecycle);
         var requestStore = new JdbcRequests();
         var handlers = new io.coffer.request.RequestHandlers(requestStore, accountsStore, accounts, apiUsers, users,
-                groupStore, entityStore, whitelistStore, whitelists, workspaceStore, memberships, sends, transactionStore);
+                groupStore, entityStore, whitelistStore, whitelists, workspaceStore, memberships, sends, transactionStore,
+                Optional.of(stakeLifecycle));
         RateLimiter limits = new RateLimiter(unitOfWork, new JdbcRateLimits(), new RateLimitPolicy(true,
                 config.rateLimitTransactionRequestsPerHour(), config.rateLimitOtherPostsPerHour(),
                 config.rateLimitPendingRequests()), clock);
@@ -210,7 +217,8 @@ public final class CofferServer implements AutoCloseable {
                 new io.coffer.event.http.JdkWebhookSender(Duration.ofSeconds(eventSettings.webhookTimeoutSeconds())),
                 webhookAddresses, vault, clock, Duration.ofSeconds(eventSettings.webhookTimeoutSeconds()),
                 eventSettings.webhookConcurrency(), Duration.ofMillis(eventSettings.webhookFirstRetryMillis()));
-        BalanceService balances = new BalanceService(unitOfWork, accountsStore, accounts, transactionStore, ledger, clock);
+        BalanceService balances = new BalanceService(unitOfWork, accountsStore, accounts, transactionStore, ledger, clock,
+                staking);
 
         BodyBudget budget = new BodyBudget(config.bodyBudgetBytes());
         routing.addFilter(budget);
@@ -243,16 +251,18 @@ public final class CofferServer implements AutoCloseable {
         new io.coffer.reporting.http.ReportingKeyRoutes(reportingKeys, bodies).register(api);
         new io.coffer.event.http.NotificationRoutes(notifications, feed, bodies).register(api);
         new io.coffer.event.http.EventRoutes(feed).register(api);
+        new io.coffer.staking.http.StakingRoutes(staking).register(api);
         if (config.sandbox()) {
             Optional<String> token = config.loopbackOnly() ? Optional.empty() : config.sandboxToken();
             SandboxRoutes sandbox = new SandboxRoutes(workspaces, users, accounts, transactions, requests, limits, bodies,
                     token);
-            sandbox.register(api);
+            sandbox.onClockMoved(rewardAccrual::accrueDue).register(api);
+            new io.coffer.staking.http.StakingSandboxRoutes(staking, bodies, sandbox::guardedWrite).register(api);
             new io.coffer.sandbox.http.SandboxDirectoryRoutes(requests, groups, entities, whitelists, labels, accounts,
                     transactions, users, bodies, sandbox::guardedWrite).register(api);
         }
         api.finish();
-        return new Background(requests, transactions, limits, idempotency, dispatcher);
+        return new Background(requests, transactions, limits, idempotency, dispatcher, rewardAccrual::accrueAllDue);
     }
 
     /** The port the server listens on (useful when configured with port 0). */

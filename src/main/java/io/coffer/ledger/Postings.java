@@ -68,6 +68,17 @@ public final class Postings {
         return new Posting(workspaceId, Optional.of(transactionId), "SEND_SETTLED", asset, at, entries);
     }
 
+    /**
+     * Value that arrives already confirmed, from outside the ledger's transactions: a stake's funds
+     * coming back, a staking reward. Confirmed rises at once.
+     */
+    public static Posting credited(long workspaceId, Optional<Long> transactionId, String kind, String asset,
+                                   long accountId, Amount amount, Instant at) {
+        return new Posting(workspaceId, transactionId, kind, asset, at, List.of(
+                debit(accountId, Bucket.CONFIRMED, amount),
+                external(Bucket.CONFIRMED, Side.CREDIT, amount)));
+    }
+
     static Posting.Entry debit(long accountId, Bucket bucket, Amount amount) {
         return new Posting.Entry(Optional.of(accountId), bucket, Side.DEBIT, amount);
     }

@@ -5,6 +5,7 @@ import io.coffer.account.Accounts;
 import io.coffer.account.Memberships;
 import io.coffer.entity.Entities;
 import io.coffer.group.Groups;
+import io.coffer.staking.StakeLifecycle;
 import io.coffer.transaction.SendService;
 import io.coffer.transaction.Transactions;
 import io.coffer.user.ApiUsers;
@@ -23,6 +24,7 @@ import java.util.Optional;
 public final class RequestHandlers {
 
     private final SendHandler send;
+    private final RequestHandler<?> transaction;
     private final CreateGroupHandler createGroup;
     private final EditGroupHandler editGroup;
     private final RevokeGroupHandler revokeGroup;
@@ -44,9 +46,20 @@ public final class RequestHandlers {
                            UserService userService, Groups groups, Entities entities, Whitelists whitelists,
                            WhitelistService whitelistRules, Workspaces workspaces, Memberships memberships,
                            SendService sends, Transactions transactions) {
+        this(requests, accounts, accountService, users, userService, groups, entities, whitelists, whitelistRules,
+                workspaces, memberships, sends, transactions, Optional.empty());
+    }
+
+    /** @param staking the staking transactions' life, when the server stakes */
+    public RequestHandlers(Requests requests, Accounts accounts, AccountService accountService, ApiUsers users,
+                           UserService userService, Groups groups, Entities entities, Whitelists whitelists,
+                           WhitelistService whitelistRules, Workspaces workspaces, Memberships memberships,
+                           SendService sends, Transactions transactions, Optional<StakeLifecycle> staking) {
         this.accounts = accounts;
         AdminChecks checks = new AdminChecks(groups, entities, whitelists, accounts, users, workspaces);
         this.send = new SendHandler(accounts, users, groups, whitelists, whitelistRules, sends, transactions);
+        this.transaction = staking.<RequestHandler<?>>map(lifecycle -> new TransactionRequestHandler(send,
+                new StakeHandler(send, lifecycle, accounts, transactions), lifecycle)).orElse(send);
         this.createGroup = new CreateGroupHandler(checks, requests);
         this.editGroup = new EditGroupHandler(checks, requests, memberships);
         this.revokeGroup = new RevokeGroupHandler(checks, requests, memberships);
@@ -66,7 +79,7 @@ public final class RequestHandlers {
     /** The handler of a request type, or empty when Coffer does not handle that type. */
     Optional<RequestHandler<?>> of(RequestType type) {
         return Optional.ofNullable(switch (type) {
-            case CREATE_TRANSACTION -> send;
+            case CREATE_TRANSACTION -> transaction;
             case CREATE_GROUP -> createGroup;
             case EDIT_GROUP -> editGroup;
             case REVOKE_GROUP -> revokeGroup;

@@ -129,7 +129,7 @@ final class SendHandler implements RequestHandler<SendRequest> {
     }
 
     /** The rule set of the account that governs this amount. */
-    private Outcome<RuleSet> governing(Tx tx, Account account, BigInteger amount) {
+    Outcome<RuleSet> governing(Tx tx, Account account, BigInteger amount) {
         List<RuleSet> ruleSets = accounts.rules(tx, List.of(account.id())).getOrDefault(account.id(), List.of());
         return RuleSelection.forAmount(ruleSets, amount).map(Outcome::ok).orElseGet(() -> Outcome.invalid(
                 "no governance rule set of account " + account.id() + " covers amount " + amount));
@@ -168,7 +168,7 @@ final class SendHandler implements RequestHandler<SendRequest> {
      * The approval steps a rule set gives a new request: group steps resolved to the group's members
      * now, and only active users (revoked or suspended ones cannot vote).
      */
-    private Outcome<List<ApprovalStep>> steps(Tx tx, long workspaceId, RuleSet ruleSet) {
+    Outcome<List<ApprovalStep>> steps(Tx tx, long workspaceId, RuleSet ruleSet) {
         record Raw(List<Long> users, int quorum, Optional<Long> group) {
         }
         List<Raw> raw = new ArrayList<>();

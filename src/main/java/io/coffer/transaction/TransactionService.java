@@ -51,11 +51,22 @@ public final class TransactionService {
     private final SendService sends;
     private final InstantSource clock;
     private final Outbox outbox;
+    private final SettlementHook otherSettlements;
 
     public TransactionService(UnitOfWork unitOfWork, Accounts accounts, AccountService accountService,
                               Transactions transactions, Networks networks, LedgerService ledger, CurrencyCatalog catalog,
                               WorkspaceService workspaces, RandomChainData chainData, Utxos utxos, SendService sends,
                               InstantSource clock, Outbox outbox) {
+        this(unitOfWork, accounts, accountService, transactions, networks, ledger, catalog, workspaces, chainData, utxos,
+                sends, clock, outbox, SettlementHook.NONE);
+    }
+
+    /** @param otherSettlements settles outgoing transactions made outside the send path (staking) */
+    public TransactionService(UnitOfWork unitOfWork, Accounts accounts, AccountService accountService,
+                              Transactions transactions, Networks networks, LedgerService ledger, CurrencyCatalog catalog,
+                              WorkspaceService workspaces, RandomChainData chainData, Utxos utxos, SendService sends,
+                              InstantSource clock, Outbox outbox, SettlementHook otherSettlements) {
+        this.otherSettlements = otherSettlements;
         this.outbox = outbox;
         this.utxos = utxos;
         this.sends = sends;
@@ -266,6 +277,10 @@ public final class TransactionService {
     /** Confirms a transaction; its ledger postings cannot fail: what they move is held or reserved. */
     private void settle(Tx tx, Transaction pending, Currency currency, Instant now) {
         transactions.markConfirmed(tx, pending.id(), now);
+        if (SettlementHook.handles(pending)) {
+            otherSettlements.settle(tx, pending, now);
+            return;
+        }
         if (pending.type() != TransactionType.RECEIVE) {
             sends.settle(tx, pending, now);
             return;
