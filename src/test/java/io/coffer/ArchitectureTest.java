@@ -18,7 +18,7 @@ class ArchitectureTest {
     static final String[] FEATURE_ROOTS = {"io.coffer.account", "io.coffer.currency", "io.coffer.currency.address", "io.coffer.governance",
             "io.coffer.keys", "io.coffer.ledger", "io.coffer.network", "io.coffer.request", "io.coffer.transaction",
             "io.coffer.user", "io.coffer.workspace", "io.coffer.group", "io.coffer.entity", "io.coffer.whitelist",
-            "io.coffer.label", "io.coffer.reporting", "io.coffer.event", "io.coffer.limits"};
+            "io.coffer.label", "io.coffer.reporting", "io.coffer.event", "io.coffer.limits", "io.coffer.staking"};
 
     @Test
     void commonIsTheSharedKernelAndDependsOnNothingOfOurs() {
@@ -95,6 +95,17 @@ class ArchitectureTest {
     void requestsDriveTransactionsNeverTheOtherWayRound() {
         noClasses().that().resideInAnyPackage("io.coffer.transaction..", "io.coffer.account..", "io.coffer.ledger..")
                 .should().dependOnClassesThat().resideInAPackage("io.coffer.request..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void stakingIsDrivenByRequestsAndTransactionsKnowItOnlyThroughPorts() {
+        noClasses().that().resideInAPackage("io.coffer.staking..")
+                .should().dependOnClassesThat().resideInAPackage("io.coffer.request..")
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage("io.coffer.transaction..", "io.coffer.account..", "io.coffer.ledger..")
+                .should().dependOnClassesThat().resideInAPackage("io.coffer.staking..")
+                .because("block production and balances reach staking through SettlementHook and StakedBalances")
                 .check(CLASSES);
     }
 
