@@ -8,6 +8,7 @@ import io.coffer.common.Amount;
 import io.coffer.common.Caller;
 import io.coffer.common.Outcome;
 import io.coffer.common.Tx;
+import io.coffer.common.WorkspaceKind;
 import io.coffer.currency.Currency;
 import io.coffer.event.Event;
 import io.coffer.event.EventType;
@@ -71,6 +72,10 @@ public final class StakeLifecycle implements SettlementHook {
     /** Checks a staking intent, writes its transaction (and a PENDING stake) and reserves what it may spend. */
     public Outcome<Prepared> prepare(Tx tx, Caller caller, StakeIntent intent, Instant now) {
         StakeOperation op = intent.operation();
+        if (caller.kind() != WorkspaceKind.SANDBOX) {
+            return Outcome.invalid("transaction_type " + op + ": staking runs on the simulated networks of sandbox"
+                    + " workspaces only; no live staking network is bound in workspace " + caller.workspaceName());
+        }
         Optional<Account> visible = accounts.findVisible(tx, caller, intent.accountId());
         if (visible.isEmpty()) {
             return Outcome.invalid("account " + intent.accountId() + " not found");

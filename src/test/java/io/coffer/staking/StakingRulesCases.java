@@ -149,6 +149,9 @@ abstract class StakingRulesCases extends StakingFixtures {
         JsonNode stake = c.get("/solana/accounts/" + s.id() + "/stakes").json().path("edges").get(0).path("node");
         assertThat(stake.path("status").asText()).isEqualTo("ABORTED");
         assertThat(c.get("/transactions/" + created.get("target_id").asLong()).text("status")).isEqualTo("REJECTED");
+        assertThat(c.get("/requests/" + created.id()).text("status")).isEqualTo("REJECTED");
+        assertThat(c.get("/transactions?type=STAKE_CREATE_DELEGATE&account=" + s.id()).json().path("page_info")
+                .path("count").asInt()).isEqualTo(1);
         assertThat(c.get("/accounts/" + s.id() + "/balances").json().path("total_staked").asText()).isEqualTo("0");
         // A stake with a transaction pending takes no second one.
         JsonNode open = stakeTx(s, "SOLANA_LIKE_STAKE_CREATE_DELEGATE", Map.of("amount", "2000000000", "max_fees", "5000",
