@@ -132,10 +132,7 @@ public final class RewardAccrual {
             from = end;
             periods++;
         }
-        return new Stake(stake.id(), stake.workspaceId(), stake.accountId(), stake.chain(), stake.uid(), stake.status(),
-                stake.amount(), stake.validator(), stake.address(), stake.creationTx(), stake.createdBy(),
-                stake.createdOn(), stake.lastRequest(), stake.pendingTx(), stake.activatedOn(), stake.deactivatedOn(),
-                Optional.of(from), carry, total);
+        return stake.paid(from, carry, total);
     }
 
     /** What earns: the stake's amount, less a Solana stake account's rent-exempt reserve. */

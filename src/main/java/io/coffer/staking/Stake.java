@@ -45,4 +45,37 @@ public record Stake(
         return new Stake(id, workspaceId, accountId, chain, uid, next, amount, validator, address, creationTx, createdBy,
                 createdOn, lastRequest, pendingTx, activatedOn, deactivatedOn, accruedUntil, carry, totalReward);
     }
+
+    /** The same stake with (or without) a transaction pending on it. */
+    public Stake withPendingTx(Optional<Long> transactionId) {
+        return new Stake(id, workspaceId, accountId, chain, uid, status, amount, validator, address, creationTx, createdBy,
+                createdOn, lastRequest, transactionId, activatedOn, deactivatedOn, accruedUntil, carry, totalReward);
+    }
+
+    /** The same stake, last acted on by this request. */
+    public Stake withLastRequest(long requestId) {
+        return new Stake(id, workspaceId, accountId, chain, uid, status, amount, validator, address, creationTx, createdBy,
+                createdOn, Optional.of(requestId), pendingTx, activatedOn, deactivatedOn, accruedUntil, carry,
+                totalReward);
+    }
+
+    /** Confirmed: ACTIVE, earning from this instant. */
+    public Stake activated(Instant at) {
+        return new Stake(id, workspaceId, accountId, chain, uid, StakeStatus.ACTIVE, amount, validator, address,
+                creationTx, createdBy, createdOn, lastRequest, pendingTx, Optional.of(at), deactivatedOn,
+                Optional.of(at), carry, totalReward);
+    }
+
+    /** Stopped: DEACTIVATED at this instant. */
+    public Stake deactivated(Instant at) {
+        return new Stake(id, workspaceId, accountId, chain, uid, StakeStatus.DEACTIVATED, amount, validator, address,
+                creationTx, createdBy, createdOn, lastRequest, pendingTx, activatedOn, Optional.of(at), accruedUntil,
+                carry, totalReward);
+    }
+
+    /** Rewards paid up to an instant, with the division's remainder and the new total. */
+    public Stake paid(Instant until, BigInteger remainder, Amount total) {
+        return new Stake(id, workspaceId, accountId, chain, uid, status, amount, validator, address, creationTx, createdBy,
+                createdOn, lastRequest, pendingTx, activatedOn, deactivatedOn, Optional.of(until), remainder, total);
+    }
 }

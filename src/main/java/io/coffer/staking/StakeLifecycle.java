@@ -41,8 +41,6 @@ public final class StakeLifecycle implements SettlementHook {
     static final String ETHEREUM_DEPOSIT_CONTRACT = "0x00000000219ab540356cBB839Cbe05303d7705Fa";
     /** The rent a Solana stake account keeps; it earns nothing and comes back on withdrawal. */
     public static final BigInteger SOLANA_RENT_EXEMPT_RESERVE = BigInteger.valueOf(2_282_880);
-    private static final String CARDANO_POOL = "pool1[023456789acdefghjklmnpqrstuvwxyz]{51}";
-    private static final int MAX_VALIDATOR_LENGTH = 128;
 
     /** A staking transaction written and reserved, waiting for its request's approvals. */
     public record Prepared(Transaction transaction, Account account, BigInteger governedAmount) {
@@ -54,6 +52,7 @@ public final class StakeLifecycle implements SettlementHook {
     private final LedgerService ledger;
     private final Stakes stakes;
     private final RandomChainData chainData;
+    private final StakeKeys keys;
     private final Outbox outbox;
     private final RewardAccrual accrual;
 
@@ -65,6 +64,7 @@ public final class StakeLifecycle implements SettlementHook {
         this.ledger = ledger;
         this.stakes = stakes;
         this.chainData = chainData;
+        this.keys = new StakeKeys(chainData);
         this.outbox = outbox;
         this.accrual = accrual;
     }
@@ -116,7 +116,7 @@ public final class StakeLifecycle implements SettlementHook {
         if (amount.isZero()) {
             return Outcome.invalid("transaction_data.amount is required by " + op + " and must be more than 0");
         }
-        Outcome<String> validator = validator(op, intent.validator(), currency);
+        Outcome<String> validator = StakeKeys.validator(op, intent.validator(), currency);
         if (validator instanceof Outcome.Failed<String> failed) {
             return Outcome.failed(failed.problem());
         }
@@ -131,7 +131,7 @@ public final class StakeLifecycle implements SettlementHook {
         if (reserved instanceof Outcome.Failed<Amount> failed) {
             return Outcome.failed(failed.problem());
         }
-        String stakeAddress = stakeAddress(op.chain(), currency, validator.orElseThrow());
+        String stakeAddress = keys.stakeAddress(op.chain(), currency, validator.orElseThrow());
         String recipient = op.chain() == Chain.ETHEREUM ? ETHEREUM_DEPOSIT_CONTRACT : stakeAddress;
         long transactionId = transactions.create(tx, draft(caller, account, currency, op, amount, intent.maxFees(),
                 recipient, now));
@@ -170,10 +170,7 @@ public final class StakeLifecycle implements SettlementHook {
         String recipient = op.kind() == StakeOperation.Kind.DEACTIVATE ? stake.address() : account.address();
         long transactionId = transactions.create(tx, draft(caller, account, currency, op, amount, intent.maxFees(),
                 recipient, now));
-        stakes.update(tx, new Stake(stake.id(), stake.workspaceId(), stake.accountId(), stake.chain(), stake.uid(),
-                stake.status(), stake.amount(), stake.validator(), stake.address(), stake.creationTx(), stake.createdBy(),
-                stake.createdOn(), stake.lastRequest(), Optional.of(transactionId), stake.activatedOn(),
-                stake.deactivatedOn(), stake.accruedUntil(), stake.carry(), stake.totalReward()));
+        stakes.update(tx, stake.withPendingTx(Optional.of(transactionId)));
         return reserve(tx, caller, account, transactionId, stake.id(), op, fee, fee, stake.amount(), now);
     }
 
@@ -197,51 +194,12 @@ public final class StakeLifecycle implements SettlementHook {
                 currency.confirmations(), caller.userId(), now, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
-    private static Outcome<String> validator(StakeOperation op, Optional<String> given, Currency currency) {
-        if (op.chain() == Chain.ETHEREUM) {
-            return given.isPresent()
-                    ? Outcome.invalid("transaction_data.validator is not taken by " + op + ": Coffer runs the validator")
-                    : Outcome.ok("coffer-validator");
-        }
-        if (given.isEmpty()) {
-            return Outcome.invalid("transaction_data.validator is required by " + op);
-        }
-        String value = given.get();
-        boolean valid = value.length() <= MAX_VALIDATOR_LENGTH && switch (op.chain()) {
-            case SOLANA, TEZOS -> currency.addresses().isValid(value);
-            case CARDANO -> value.matches(CARDANO_POOL);
-            case ETHEREUM -> false;
-        };
-        return valid ? Outcome.ok(value) : Outcome.invalid("transaction_data.validator is not a valid "
-                + op.chain().apiName() + (op.chain() == Chain.CARDANO ? " pool id (pool1...)" : " address"));
-    }
-
-    /** The stake's own on-chain key: a new Solana stake account, an Ethereum validator key, a Cardano stake address. */
-    private String stakeAddress(Chain chain, Currency currency, String validator) {
-        return switch (chain) {
-            case SOLANA -> chainData.address(currency);
-            case ETHEREUM -> "0x" + chainData.transactionHash(currency).substring(2) + chainData.transactionHash(currency)
-                    .substring(2, 34);
-            case TEZOS -> validator;
-            case CARDANO -> {
-                byte[] key = java.util.HexFormat.of().parseHex(chainData.transactionHash(currency).substring(0, 58));
-                key[0] = (byte) 0xE1;
-                yield io.coffer.currency.address.Bech32.encode("stake",
-                        io.coffer.currency.address.Bech32.convertBits(key, 8, 5, true).orElseThrow(),
-                        io.coffer.currency.address.Bech32.Variant.BECH32);
-            }
-        };
-    }
-
     /** Links the request to its transaction's stake. */
     public void requested(Tx tx, long workspaceId, long transactionId, long requestId) {
         transactions.setRequest(tx, transactionId, requestId);
         Stakes.Action action = stakes.action(tx, transactionId).orElseThrow();
         Stake stake = stakes.lock(tx, action.stakeId()).orElseThrow();
-        stakes.update(tx, new Stake(stake.id(), stake.workspaceId(), stake.accountId(), stake.chain(), stake.uid(),
-                stake.status(), stake.amount(), stake.validator(), stake.address(), stake.creationTx(), stake.createdBy(),
-                stake.createdOn(), Optional.of(requestId), stake.pendingTx(), stake.activatedOn(), stake.deactivatedOn(),
-                stake.accruedUntil(), stake.carry(), stake.totalReward()));
+        stakes.update(tx, stake.withLastRequest(requestId));
     }
 
     /** Whether a transaction is a staking one (it has a stake action). */
@@ -303,8 +261,8 @@ public final class StakeLifecycle implements SettlementHook {
                 Map.of()).orElseThrow();
         transactions.update(tx, withStatus(pending, TransactionStatus.REJECTED, Optional.empty()));
         Stake stake = stakes.lock(tx, action.stakeId()).orElseThrow();
-        stakes.update(tx, withPending(action.operation().kind() == StakeOperation.Kind.OPEN
-                ? stake.withStatus(StakeStatus.ABORTED) : stake, Optional.empty()));
+        stakes.update(tx, (action.operation().kind() == StakeOperation.Kind.OPEN ? stake.withStatus(StakeStatus.ABORTED)
+                : stake).withPendingTx(Optional.empty()));
         outbox.record(tx, Event.of(workspaceId, EventType.NEW_TRANSACTION_HAS_BEEN_ABORTED, transactionId,
                 Optional.of(account.id()), now));
     }
@@ -312,7 +270,7 @@ public final class StakeLifecycle implements SettlementHook {
     /**
      * A staking transaction reached its confirmations (called by block production): the reservation
      * is lifted and what it spent leaves the books; a stake becomes ACTIVE, or stops (rewards paid
-     * up to now) and, when closed or withdrawn, its amount comes back to the account.
+     * up to now, the last period pro rata) and, when closed or withdrawn, its amount comes back.
      */
     @Override
     public void settle(Tx tx, Transaction confirmed, Instant now) {
@@ -325,33 +283,15 @@ public final class StakeLifecycle implements SettlementHook {
         ledger.post(tx, Postings.settle(confirmed.workspaceId(), confirmed.id(), account.asset(), account.id(),
                 action.reserved(), spent, now), Map.of()).orElseThrow();
         Stake next = switch (kind) {
-            case OPEN -> new Stake(stake.id(), stake.workspaceId(), stake.accountId(), stake.chain(), stake.uid(),
-                    StakeStatus.ACTIVE, stake.amount(), stake.validator(), stake.address(), stake.creationTx(),
-                    stake.createdBy(), stake.createdOn(), stake.lastRequest(), Optional.empty(), Optional.of(now),
-                    Optional.empty(), Optional.of(now), stake.carry(), stake.totalReward());
-            case DEACTIVATE, CLOSE -> stopped(tx, account, stake, now);
+            case OPEN -> stake.activated(now);
+            case DEACTIVATE, CLOSE -> accrual.payUpTo(tx, account, stake, now, true).deactivated(now);
             case WITHDRAW -> stake.withStatus(StakeStatus.DELETED);
         };
         if (kind == StakeOperation.Kind.CLOSE || kind == StakeOperation.Kind.WITHDRAW) {
             ledger.post(tx, Postings.credited(confirmed.workspaceId(), Optional.of(confirmed.id()), "STAKE_RETURNED",
                     account.asset(), account.id(), stake.amount(), now), Map.of()).orElseThrow();
         }
-        stakes.update(tx, withPending(next, Optional.empty()));
-    }
-
-    /** A stake stops earning: rewards are paid up to now (the last period pro rata), then it is DEACTIVATED. */
-    private Stake stopped(Tx tx, Account account, Stake stake, Instant now) {
-        Stake paid = accrual.payUpTo(tx, account, stake, now, true);
-        return new Stake(paid.id(), paid.workspaceId(), paid.accountId(), paid.chain(), paid.uid(),
-                StakeStatus.DEACTIVATED, paid.amount(), paid.validator(), paid.address(), paid.creationTx(),
-                paid.createdBy(), paid.createdOn(), paid.lastRequest(), paid.pendingTx(), paid.activatedOn(),
-                Optional.of(now), paid.accruedUntil(), paid.carry(), paid.totalReward());
-    }
-
-    private static Stake withPending(Stake s, Optional<Long> pendingTx) {
-        return new Stake(s.id(), s.workspaceId(), s.accountId(), s.chain(), s.uid(), s.status(), s.amount(), s.validator(),
-                s.address(), s.creationTx(), s.createdBy(), s.createdOn(), s.lastRequest(), pendingTx, s.activatedOn(),
-                s.deactivatedOn(), s.accruedUntil(), s.carry(), s.totalReward());
+        stakes.update(tx, next.withPendingTx(Optional.empty()));
     }
 
     private static Transaction withStatus(Transaction t, TransactionStatus status, Optional<Amount> fees) {
