@@ -33,7 +33,9 @@ final class TransactionRequestHandler implements RequestHandler<RequestChange> {
         return switch (change) {
             case StakeRequest stake -> stakes.prepare(tx, caller, stake, now);
             case SendRequest send -> sends.prepare(tx, caller, send, now);
-            case AdminChange admin -> throw new IllegalArgumentException("not a transaction: " + admin.type());
+            case AdminChange other -> throw new IllegalArgumentException("not a transaction: " + other.type());
+            case MessageSigningRequest other -> throw new IllegalArgumentException("not a transaction: " + other.type());
+            case DigestSigningRequest other -> throw new IllegalArgumentException("not a transaction: " + other.type());
         };
     }
 
@@ -42,7 +44,9 @@ final class TransactionRequestHandler implements RequestHandler<RequestChange> {
         switch (change) {
             case StakeRequest stake -> stakes.requested(tx, stake, draft, requestId);
             case SendRequest send -> sends.requested(tx, send, draft, requestId);
-            case AdminChange admin -> throw new IllegalArgumentException("not a transaction: " + admin.type());
+            case AdminChange other -> throw new IllegalArgumentException("not a transaction: " + other.type());
+            case MessageSigningRequest other -> throw new IllegalArgumentException("not a transaction: " + other.type());
+            case DigestSigningRequest other -> throw new IllegalArgumentException("not a transaction: " + other.type());
         }
     }
 

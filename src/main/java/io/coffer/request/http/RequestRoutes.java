@@ -63,6 +63,11 @@ public final class RequestRoutes {
                     RequestJson::vault);
             return;
         }
+        if (SigningIntents.TYPES.contains(type)) {
+            SigningIntents.Parsed parsed = SigningIntents.read(type, body);
+            Responses.outcome(res, requests.create(caller, parsed.change(), parsed.intentJson()), RequestJson::vault);
+            return;
+        }
         SendIntents.Parsed send = SendIntents.read(body);
         Responses.outcome(res, requests.create(caller, new SendRequest(send.intent()), send.intentJson()), RequestJson::vault);
     }

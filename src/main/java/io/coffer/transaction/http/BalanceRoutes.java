@@ -30,7 +30,7 @@ public final class BalanceRoutes {
                            Amount underConfirmationOut, Amount worthless) {
     }
 
-    /** The spec's {@code SolanaBalances} ({@code token_accounts} left out: Coffer has no SPL token accounts yet). */
+    /** The spec's {@code SolanaBalances}; the optional {@code token_accounts} are left out (see GET /accounts/{id}/tokens). */
     record SolanaBalances(Amount activating, Amount deactivating, Amount delegated, Amount totalStaked,
                           Amount undelegated) {
     }
