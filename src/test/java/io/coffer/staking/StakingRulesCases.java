@@ -153,6 +153,14 @@ abstract class StakingRulesCases extends StakingFixtures {
         assertThat(c.get("/transactions?type=STAKE_CREATE_DELEGATE&account=" + s.id()).json().path("page_info")
                 .path("count").asInt()).isEqualTo(1);
         assertThat(c.get("/accounts/" + s.id() + "/balances").json().path("total_staked").asText()).isEqualTo("0");
+        // POST /transactions/{id}/reject finds a staking transaction's request too.
+        ApiResponse again = c.post("/requests", staking(s.account(), "SOLANA_LIKE_STAKE_CREATE_DELEGATE", Map.of(
+                "amount", "1000000000", "max_fees", "5000", "validator", validator)));
+        long againTx = again.get("target_id").asLong();
+        assertThat(c.post("/transactions/" + againTx + "/reject", Map.of()).status()).isEqualTo(200);
+        assertThat(c.get("/requests/" + again.id()).text("status")).isEqualTo("REJECTED");
+        assertThat(c.get("/transactions/" + againTx + "/history").status()).isEqualTo(200);
+        assertThat(available(c, s.id())).isEqualTo(funds);
         // A stake with a transaction pending takes no second one.
         JsonNode open = stakeTx(s, "SOLANA_LIKE_STAKE_CREATE_DELEGATE", Map.of("amount", "2000000000", "max_fees", "5000",
                 "validator", validator));
