@@ -11,7 +11,6 @@ import io.coffer.common.WorkspaceClock;
 import io.coffer.ledger.LedgerService;
 import io.coffer.ledger.Postings;
 import java.math.BigInteger;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
@@ -109,28 +108,19 @@ public final class RewardAccrual {
         Instant from = stake.accruedUntil().get();
         BigInteger carry = stake.carry();
         Amount total = stake.totalReward();
-        int periods = 0;
-        while (from.isBefore(until) && periods < MAX_PERIODS_PER_PASS) {
-            long period = chain.periodOf(from);
-            Instant end = chain.periodStart(period + 1);
-            if (end.isAfter(until)) {
-                if (!partial) {
-                    break;
-                }
-                end = until;
-            }
-            RewardMath.Accrual accrual = RewardMath.accrue(base, rate, Duration.between(from, end).toSeconds(), carry);
+        for (RewardMath.Segment segment : RewardMath.segments(chain, from, until, partial, MAX_PERIODS_PER_PASS)) {
+            RewardMath.Accrual accrual = RewardMath.accrue(base, rate, segment.seconds(), carry);
             carry = accrual.carry();
             if (accrual.reward().signum() > 0) {
                 Amount reward = new Amount(accrual.reward());
                 total = total.plus(reward);
-                stakes.addReward(tx, stake.workspaceId(), new Reward(0, stake.id(), stake.uid(), stake.accountId(), period,
-                        chain.periodStart(period), end, reward, new Amount(base), total, rate));
+                stakes.addReward(tx, stake.workspaceId(), new Reward(0, stake.id(), stake.uid(), stake.accountId(),
+                        segment.period(), chain.periodStart(segment.period()), segment.end(), reward, new Amount(base),
+                        total, rate));
                 ledger.post(tx, Postings.credited(stake.workspaceId(), Optional.empty(), "STAKE_REWARD", account.asset(),
-                        account.id(), reward, end), Map.of()).orElseThrow();
+                        account.id(), reward, segment.end()), Map.of()).orElseThrow();
             }
-            from = end;
-            periods++;
+            from = segment.end();
         }
         return stake.paid(from, carry, total);
     }

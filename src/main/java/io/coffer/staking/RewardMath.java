@@ -1,6 +1,10 @@
 package io.coffer.staking;
 
 import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The reward of a stake over some seconds at a yearly rate, in exact integers:
@@ -15,11 +19,41 @@ public final class RewardMath {
     /** The divisor of one payment: basis points times seconds in a year. */
     public static final BigInteger DIVISOR = BigInteger.valueOf(10_000L * YEAR_SECONDS);
 
+    /** One stretch of time paid at once: the part of a period between two instants. */
+    public record Segment(long period, Instant start, Instant end) {
+        /** Whole seconds in the segment (a fraction of a second is not paid). */
+        public long seconds() {
+            return Duration.between(start, end).toSeconds();
+        }
+    }
+
     /** One payment and the remainder left for the next. */
     public record Accrual(BigInteger reward, BigInteger carry) {
     }
 
     private RewardMath() {
+    }
+
+    /**
+     * The stretches to pay from {@code from} on: one per period end up to {@code until}, and with
+     * {@code partial} the rest up to {@code until} too; at most {@code max} of them.
+     */
+    public static List<Segment> segments(Chain chain, Instant from, Instant until, boolean partial, int max) {
+        List<Segment> segments = new ArrayList<>();
+        Instant start = from;
+        while (start.isBefore(until) && segments.size() < max) {
+            long period = chain.periodOf(start);
+            Instant end = chain.periodStart(period + 1);
+            if (end.isAfter(until)) {
+                if (!partial) {
+                    break;
+                }
+                end = until;
+            }
+            segments.add(new Segment(period, start, end));
+            start = end;
+        }
+        return segments;
     }
 
     /**
