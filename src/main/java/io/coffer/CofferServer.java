@@ -195,8 +195,16 @@ public final class CofferServer implements AutoCloseable {
         TransactionService transactions = new TransactionService(unitOfWork, accountsStore, accounts, transactionStore,
                 networks, ledger, catalog, workspaces, new RandomChainData(random), utxos, sends, clock, outbox);
         var requestStore = new JdbcRequests();
+        var tradeLinkStore = new io.coffer.tradelink.db.JdbcTradeLink();
+        var pledgeChanges = new io.coffer.tradelink.PledgeChanges(tradeLinkStore, accountsStore, ledger);
         var handlers = new io.coffer.request.RequestHandlers(requestStore, accountsStore, accounts, apiUsers, users,
-                groupStore, entityStore, whitelistStore, whitelists, workspaceStore, memberships, sends, transactionStore);
+                groupStore, entityStore, whitelistStore, whitelists, workspaceStore, memberships, sends, transactionStore,
+                pledgeChanges);
+        var tradeLink = new io.coffer.tradelink.TradeLinkService(unitOfWork, tradeLinkStore, accountsStore, groupStore,
+                whitelistStore, ledger, clock);
+        var settlements = new io.coffer.tradelink.SettlementService(unitOfWork, tradeLinkStore, accountsStore, groupStore,
+                new io.coffer.request.SettlementSends(requestStore, sends, transactionStore, transactions, accounts), ledger,
+                clock);
         RateLimiter limits = new RateLimiter(unitOfWork, new JdbcRateLimits(), new RateLimitPolicy(true,
                 config.rateLimitTransactionRequestsPerHour(), config.rateLimitOtherPostsPerHour(),
                 config.rateLimitPendingRequests()), clock);
@@ -243,6 +251,7 @@ public final class CofferServer implements AutoCloseable {
         new io.coffer.reporting.http.ReportingKeyRoutes(reportingKeys, bodies).register(api);
         new io.coffer.event.http.NotificationRoutes(notifications, feed, bodies).register(api);
         new io.coffer.event.http.EventRoutes(feed).register(api);
+        new io.coffer.tradelink.http.TradeLinkRoutes(tradeLink, settlements, bodies).register(api);
         if (config.sandbox()) {
             Optional<String> token = config.loopbackOnly() ? Optional.empty() : config.sandboxToken();
             SandboxRoutes sandbox = new SandboxRoutes(workspaces, users, accounts, transactions, requests, limits, bodies,
@@ -250,6 +259,7 @@ public final class CofferServer implements AutoCloseable {
             sandbox.register(api);
             new io.coffer.sandbox.http.SandboxDirectoryRoutes(requests, groups, entities, whitelists, labels, accounts,
                     transactions, users, bodies, sandbox::guardedWrite).register(api);
+            new io.coffer.sandbox.http.SandboxTradeLinkRoutes(tradeLink, bodies, sandbox::guardedWrite).register(api);
         }
         api.finish();
         return new Background(requests, transactions, limits, idempotency, dispatcher);

@@ -37,13 +37,16 @@ public final class RequestHandlers {
     private final RevokeUserHandler revokeUser;
     private final ReplaceApprovalKeyHandler replaceApprovalKey;
     private final UpdateQuorumHandler updateQuorum;
+    private final PledgeIncrementHandler pledgeIncrement;
+    private final ForcedUnpledgeHandler forcedUnpledge;
     private final Accounts accounts;
 
     /** Builds every handler over the storage ports and services they need. */
     public RequestHandlers(Requests requests, Accounts accounts, AccountService accountService, ApiUsers users,
                            UserService userService, Groups groups, Entities entities, Whitelists whitelists,
                            WhitelistService whitelistRules, Workspaces workspaces, Memberships memberships,
-                           SendService sends, Transactions transactions) {
+                           SendService sends, Transactions transactions,
+                           io.coffer.tradelink.PledgeChanges pledgeChanges) {
         this.accounts = accounts;
         AdminChecks checks = new AdminChecks(groups, entities, whitelists, accounts, users, workspaces);
         this.send = new SendHandler(accounts, users, groups, whitelists, whitelistRules, sends, transactions);
@@ -61,6 +64,8 @@ public final class RequestHandlers {
         this.revokeUser = new RevokeUserHandler(checks, requests);
         this.replaceApprovalKey = new ReplaceApprovalKeyHandler(checks, requests);
         this.updateQuorum = new UpdateQuorumHandler(checks, requests);
+        this.pledgeIncrement = new PledgeIncrementHandler(pledgeChanges, send);
+        this.forcedUnpledge = new ForcedUnpledgeHandler(pledgeChanges, send);
     }
 
     /** The handler of a request type, or empty when Coffer does not handle that type. */
@@ -81,8 +86,10 @@ public final class RequestHandlers {
             case REVOKE_USER -> revokeUser;
             case MIGRATE_ADMIN, MIGRATE_OPERATOR -> replaceApprovalKey;
             case UPDATE_QUORUM -> updateQuorum;
+            case CREATE_PLEDGE_INCREMENT -> pledgeIncrement;
+            case CREATE_FORCED_UNPLEDGE -> forcedUnpledge;
             case ACTIVATE, CREATE_ADMIN, CREATE_ADMIN_GROUP, CREATE_API_USER_ACCESS, CREATE_DAPPS_CONFIG,
-                 CREATE_FORCED_UNPLEDGE, CREATE_PLEDGE_INCREMENT, CREATE_POLICY, CREATE_REPLEDGE, CREATE_TRADELINK,
+                 CREATE_POLICY, CREATE_REPLEDGE, CREATE_TRADELINK,
                  CREATE_TRADELINK_ASSET_MANAGER, CREATE_TRADELINK_EXCHANGE, EDIT_ADMIN_GROUP, EDIT_DAPPS_CONFIG,
                  EDIT_POLICY, MESSAGE_SIGNING, MIGRATE_ACCOUNT, MIGRATE_GROUP, MIGRATE_WHITELIST, SIGN_DIGESTS -> null;
         });
