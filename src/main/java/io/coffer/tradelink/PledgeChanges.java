@@ -120,11 +120,6 @@ public final class PledgeChanges {
         }
     }
 
-    /** The pledge's account, for the request's approval steps. */
-    public Optional<Pledge> pledgeOf(Tx tx, long workspaceId, long changeId) {
-        return store.change(tx, workspaceId, changeId).flatMap(change -> store.pledge(tx, workspaceId, change.pledgeId()));
-    }
-
     private static PledgeState waiting(PledgeChange.Kind kind) {
         return kind == PledgeChange.Kind.PLEDGE_INCREMENT ? PledgeState.PLEDGE_INCREMENT_PENDING_APPROVAL
                 : PledgeState.UNPLEDGE_PENDING_APPROVAL;

@@ -53,14 +53,9 @@ public final class SettlementService {
         return unitOfWork.write(tx -> {
             long ws = caller.workspaceId();
             Optional<Pledge> visible = store.visiblePledge(tx, caller, request.pledgeId());
-            Optional<Settlement> earlier = store.settlement(tx, ws, request.id());
-            if (earlier.isPresent()) {
-                return earlier.get().pledgeId().equals(request.pledgeId()) && visible.isPresent()
-                        ? Outcome.ok(earlier.get())
-                        : Outcome.invalid("field 'id': settlement " + request.id() + " already exists for another pledge");
-            }
             if (visible.isEmpty()) {
-                return Outcome.invalid("field 'from_pledge_id': no pledge " + request.pledgeId());
+                return store.settlement(tx, ws, request.id()).isPresent() ? taken(request)
+                        : Outcome.invalid("field 'from_pledge_id': no pledge " + request.pledgeId());
             }
             Outcome<Void> allowed = exchangeUser(tx, caller, visible.get());
             if (allowed instanceof Outcome.Failed<Void> failed) {
@@ -68,6 +63,11 @@ public final class SettlementService {
             }
             Account from = accounts.lock(tx, ws, visible.get().accountId()).orElseThrow();
             Pledge pledge = store.lockPledge(tx, ws, request.pledgeId()).orElseThrow();
+            // Read under the pledge's lock, so a concurrent retry of the same settlement waits and then replays it.
+            Optional<Settlement> earlier = store.settlement(tx, ws, request.id());
+            if (earlier.isPresent()) {
+                return earlier.get().pledgeId().equals(request.pledgeId()) ? Outcome.ok(earlier.get()) : taken(request);
+            }
             if (pledge.state() != PledgeState.PLEDGE_READY || pledge.amount().isZero()) {
                 return Outcome.invalid("pledge " + pledge.id() + " is " + pledge.state() + " with amount " + pledge.amount()
                         + "; only a PLEDGE_READY pledge with funds is settled");
@@ -166,6 +166,10 @@ public final class SettlementService {
         return member ? Outcome.ok(null) : Outcome.invalid("user " + caller.userId() + " is not in the approver group "
                 + pledge.exchange().approverGroupId() + " of exchange " + pledge.exchange().name()
                 + ": only the exchange's users settle its pledges");
+    }
+
+    private static <T> Outcome<T> taken(NewSettlement request) {
+        return Outcome.invalid("field 'id': settlement " + request.id() + " already exists for another pledge");
     }
 
     private static <T> Outcome<T> notFound(String settlementId) {

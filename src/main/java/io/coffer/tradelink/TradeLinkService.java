@@ -18,7 +18,6 @@ import io.coffer.whitelist.Whitelists;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -128,5 +127,4 @@ public final class TradeLinkService {
     public Page<Pledge> search(Caller caller, PledgeFilter filter, PageRequest page) {
         return unitOfWork.read(tx -> store.search(tx, caller, filter, page));
     }
-
 }

@@ -347,6 +347,54 @@ abstract class TradeLinkStoryCases extends ServerCases {
         assertThat(settlements.path("page_info").path("count").asLong()).isEqualTo(1);
     }
 
+    @Test
+    void aReportingKeyReadsThePledgesOfItsEntitiesAndChangesNothing() {
+        TradeLinkWorld w = new TradeLinkWorld(server, TEN);
+        ApiClient admin = w.admin.client();
+        String id = w.openPledge(ETH).path("id").asText();
+        long entity = ok(admin.post("/sandbox/entities", Map.of("name", Sandbox.uniqueName("fund"), "accounts",
+                java.util.List.of(w.accountId)))).path("id").asLong();
+        String key = ok(admin.post("/reporting-keys", Map.of("name", "auditor", "entities", java.util.List.of(entity))))
+                .path("key").asText();
+        ApiClient auditor = server.anonymous().with("X-Ledger-Workspace", w.workspace)
+                .with("X-Ledger-Reporting-API-Key", key);
+        assertThat(w.pledge(auditor, id).path("id").asText()).isEqualTo(id);
+        assertThat(ok(auditor.get("/pledges")).path("page_info").path("count").asLong()).isEqualTo(1);
+        assertThat(auditor.post("/settlements", settlement(newId(), id)).status()).isEqualTo(403);
+        assertThat(auditor.post("/requests", w.increment(w.pledge(admin, id), ETH)).status()).isEqualTo(403);
+        assertThat(w.pledge(admin, id).path("state").asText()).isEqualTo("PLEDGE_READY");
+        // A reporting key of another entity sees none of it.
+        long otherEntity = ok(admin.post("/sandbox/entities", Map.of("name", Sandbox.uniqueName("other"), "accounts",
+                java.util.List.of(w.exchangeAccountId)))).path("id").asLong();
+        String otherKey = ok(admin.post("/reporting-keys", Map.of("name", "other", "entities",
+                java.util.List.of(otherEntity)))).path("key").asText();
+        ApiClient other = server.anonymous().with("X-Ledger-Workspace", w.workspace)
+                .with("X-Ledger-Reporting-API-Key", otherKey);
+        assertThat(other.get("/pledges/" + id).status()).isEqualTo(404);
+        assertThat(ok(other.get("/pledges")).path("page_info").path("count").asLong()).isZero();
+    }
+
+    @Test
+    void anExpiredIncrementPutsThePledgeBack() {
+        TradeLinkWorld w = new TradeLinkWorld(server, TEN);
+        ApiClient admin = w.admin.client();
+        JsonNode pledge = w.openPledge(ETH);
+        JsonNode request = ok(w.alice.client().post("/requests", w.increment(pledge, ETH)));
+        ok(Governed.approve(w.alice, request.path("id").asLong()));
+        ok(admin.post("/sandbox/clock", Map.of("advance_seconds", 8 * 86_400)));
+        // Access tokens expire with the clock; the legacy key headers do not.
+        admin = Sandbox.legacyClient(server, w.workspace, w.admin.user());
+        Governed.Approver bob = new Governed.Approver(w.bob.user(), w.bob.key(),
+                Sandbox.legacyClient(server, w.workspace, w.bob.user()));
+        assertThat(ok(admin.get("/requests/" + request.path("id").asLong())).path("status").asText()).isEqualTo("EXPIRED");
+        JsonNode back = w.pledge(admin, pledge.path("id").asText());
+        assertThat(back.path("state").asText()).isEqualTo("PLEDGE_READY");
+        assertThat(number(back, "pending")).isZero();
+        assertThat(number(back, "amount")).isEqualTo(ETH);
+        assertThat(balances(admin, w.accountId)).containsExactly(TEN.subtract(ETH), ETH, TEN);
+        assertThat(Governed.approve(bob, request.path("id").asLong()).status()).isEqualTo(400);
+    }
+
     static Map<String, Object> recovery(String maxFee) {
         return Map.of("fee_strategy", Map.of("type", "SPEED", "data", Map.of("speed", "FAST")), "max_fee", maxFee);
     }
