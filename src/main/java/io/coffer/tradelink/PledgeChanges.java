@@ -89,26 +89,22 @@ public final class PledgeChanges {
         Pledge peek = store.pledge(tx, workspaceId, change.pledgeId()).orElseThrow();
         Account account = accounts.lock(tx, workspaceId, peek.accountId()).orElseThrow();
         Pledge pledge = store.lockPledge(tx, workspaceId, change.pledgeId()).orElseThrow();
-        Pledge done = switch (change.kind()) {
-            case PLEDGE_INCREMENT -> {
-                Outcome<Void> reserved = funds.reserve(tx, account, change.amount(), now);
-                if (reserved instanceof Outcome.Failed<Void> failed) {
-                    yield null;
-                }
-                yield pledge.with(PledgeState.PLEDGE_READY, pledge.amount().plus(change.amount()), Amount.ZERO,
-                        pledge.reserved().plus(change.amount()), now);
-            }
-            case FORCED_UNPLEDGE -> {
-                funds.release(tx, account, pledge.reserved(), now);
-                yield pledge.with(PledgeState.UNPLEDGE_APPROVED, Amount.ZERO, Amount.ZERO, Amount.ZERO, now);
-            }
-        };
-        if (done == null) {
+        if (change.kind() == PledgeChange.Kind.FORCED_UNPLEDGE) {
+            funds.release(tx, account, pledge.reserved(), now);
+            return Outcome.ok(save(tx, pledge.with(PledgeState.UNPLEDGE_APPROVED, Amount.ZERO, Amount.ZERO, Amount.ZERO,
+                    now)));
+        }
+        if (!funds.reserve(tx, account, change.amount(), now).isOk()) {
             return Outcome.invalid("insufficient funds: the available balance of account " + account.id()
                     + " cannot cover the increment of " + change.amount() + "; reject the request or add funds");
         }
-        store.updatePledge(tx, done);
-        return Outcome.ok(done);
+        return Outcome.ok(save(tx, pledge.with(PledgeState.PLEDGE_READY, pledge.amount().plus(change.amount()),
+                Amount.ZERO, pledge.reserved().plus(change.amount()), now)));
+    }
+
+    private Pledge save(Tx tx, Pledge pledge) {
+        store.updatePledge(tx, pledge);
+        return pledge;
     }
 
     /** A rejected or expired change: the pledge goes back to the state it had, nothing reserved for it. */

@@ -73,7 +73,11 @@ class TradeLinkFundsProperties {
 
     @Provide
     Arbitrary<Step> steps() {
-        return Combinators.combine(Arbitraries.of(Kind.class), Arbitraries.integers().between(0, 5),
+        Arbitrary<Kind> kinds = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, Arbitraries.just(Kind.OPEN)), net.jqwik.api.Tuple.of(2, Arbitraries.just(Kind.INCREMENT)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(Kind.UNPLEDGE)), net.jqwik.api.Tuple.of(3, Arbitraries.just(Kind.SETTLE)),
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(Kind.CANCEL)));
+        return Combinators.combine(kinds, Arbitraries.integers().between(0, 5),
                 Arbitraries.bigIntegers().between(BigInteger.ONE, BigInteger.valueOf(4000)).map(MILLI::multiply),
                 Arbitraries.of(true, true, false), Arbitraries.integers().between(1, 100)).as(Step::new);
     }

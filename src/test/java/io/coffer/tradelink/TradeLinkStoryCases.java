@@ -395,6 +395,30 @@ abstract class TradeLinkStoryCases extends ServerCases {
         assertThat(Governed.approve(bob, request.path("id").asLong()).status()).isEqualTo(400);
     }
 
+    @Test
+    void concurrentSettlementsOfOnePledgeSettleItOnce() throws Exception {
+        TradeLinkWorld w = new TradeLinkWorld(server, TEN);
+        ApiClient admin = w.admin.client();
+        String id = w.openPledge(ETH).path("id").asText();
+        // Six different settlements race for the pledge: one wins, the others are refused.
+        java.util.List<ApiResponse> raced = io.coffer.testing.Parallel.calls(6,
+                i -> w.xavier.client().post("/settlements", settlement(newId(), id)));
+        assertThat(raced.stream().filter(r -> r.status() == 200).count()).isEqualTo(1);
+        assertThat(raced.stream().filter(r -> r.status() == 400).count()).isEqualTo(5);
+        // Six retries of one settlement id on a fresh pledge: all answer the same settlement.
+        String second = w.openPledge(ETH).path("id").asText();
+        String retried = newId();
+        java.util.List<ApiResponse> retries = io.coffer.testing.Parallel.calls(6,
+                i -> w.xavier.client().post("/settlements", settlement(retried, second)));
+        assertThat(retries).allSatisfy(r -> assertThat(r.status()).as(r.raw()).isEqualTo(200));
+        assertThat(retries.stream().map(r -> r.get("outbound_transaction").path("transaction_id").asLong()).distinct()
+                .count()).isEqualTo(1);
+        Sandbox.mine(admin, "ethereum", 12);
+        assertThat(ok(admin.get("/settlements")).path("page_info").path("count").asLong()).isEqualTo(2);
+        assertThat(balances(admin, w.exchangeAccountId)).containsExactly(ETH.multiply(BigInteger.TWO), BigInteger.ZERO,
+                ETH.multiply(BigInteger.TWO));
+    }
+
     static Map<String, Object> recovery(String maxFee) {
         return Map.of("fee_strategy", Map.of("type", "SPEED", "data", Map.of("speed", "FAST")), "max_fee", maxFee);
     }
