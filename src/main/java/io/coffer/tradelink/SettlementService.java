@@ -124,7 +124,8 @@ public final class SettlementService {
                 }
                 store.updatePledge(tx, pledge.with(PledgeState.PLEDGE_READY, pledge.amount(), Amount.ZERO,
                         pledge.reserved(), now));
-                store.updateSettlement(tx, settlementId, Settlement.CANCELED, Optional.empty(), now);
+                store.updateSettlement(tx, caller.workspaceId(), settlementId, Settlement.CANCELED, Optional.empty(),
+                        now);
                 return Outcome.ok(store.settlement(tx, caller.workspaceId(), settlementId).orElseThrow());
             });
         }).orElseGet(() -> notFound(settlementId)));
@@ -150,7 +151,8 @@ public final class SettlementService {
                     return Outcome.<Settlement>invalid("field 'max_fee' " + maxFee + " is below the fee already paid, "
                             + status.fees().get());
                 }
-                store.updateSettlement(tx, settlementId, Settlement.RECOVERED, Optional.of(maxFee), now);
+                store.updateSettlement(tx, caller.workspaceId(), settlementId, Settlement.RECOVERED, Optional.of(maxFee),
+                        now);
                 return Outcome.ok(store.settlement(tx, caller.workspaceId(), settlementId).orElseThrow());
             });
         }).orElseGet(() -> notFound(settlementId)));

@@ -51,6 +51,7 @@ public interface TradeLinkStore {
 
     void setChangeRequest(Tx tx, long changeId, long requestId);
 
+    /** Stores a settlement; its id (the client's UUID) is unique within its workspace. */
     void createSettlement(Tx tx, Settlement settlement);
 
     Optional<Settlement> settlement(Tx tx, long workspaceId, String settlementId);
@@ -60,5 +61,6 @@ public interface TradeLinkStore {
     /** The settlements of the pledges the caller may see, newest first. */
     Page<Settlement> settlements(Tx tx, Caller caller, PageRequest page);
 
-    void updateSettlement(Tx tx, String settlementId, String state, Optional<Amount> recoveryMaxFee, Instant at);
+    void updateSettlement(Tx tx, long workspaceId, String settlementId, String state, Optional<Amount> recoveryMaxFee,
+                          Instant at);
 }

@@ -296,7 +296,13 @@ abstract class TradeLinkStoryCases extends ServerCases {
         assertThat(stranger.client().post("/settlements/" + settled + "/recover", recovery("1")).status()).isEqualTo(404);
         assertThat(ok(stranger.client().get("/settlements")).path("page_info").path("count").asLong()).isZero();
         assertThat(stranger.client().post("/settlements", settlement(settled, id)).status())
-                .as("another workspace's settlement id").isEqualTo(400);
+                .as("another workspace's pledge").isEqualTo(400);
+        // Settlement ids are the clients' and belong to their workspace: another tenant may use the same UUID.
+        TradeLinkWorld other = new TradeLinkWorld(server, TEN);
+        String theirs = other.openPledge(ETH).path("id").asText();
+        JsonNode same = ok(other.xavier.client().post("/settlements", settlement(settled, theirs)));
+        assertThat(same.path("from_pledge_id").asText()).isEqualTo(theirs);
+        assertThat(ok(admin.get("/settlements/" + settled)).path("from_pledge_id").asText()).isEqualTo(id);
     }
 
     @Test

@@ -173,9 +173,10 @@ public final class JdbcTradeLink implements TradeLinkStore {
     }
 
     @Override
-    public void updateSettlement(Tx tx, String settlementId, String state, Optional<Amount> recoveryMaxFee, Instant at) {
+    public void updateSettlement(Tx tx, long workspaceId, String settlementId, String state, Optional<Amount> recoveryMaxFee, Instant at) {
         Sql.update(tx, "UPDATE settlement SET state = ?, recovery_max_fee = COALESCE(?, recovery_max_fee), updated_on = ?"
-                + " WHERE id = ?", state, Sql.orNull(recoveryMaxFee, Sql.NULL_NUMERIC), at, settlementId);
+                + " WHERE workspace_id = ? AND id = ?", state, Sql.orNull(recoveryMaxFee, Sql.NULL_NUMERIC), at,
+                workspaceId, settlementId);
     }
 
     private Optional<Pledge> pledgeWhere(Tx tx, String condition, Object... params) {
