@@ -192,14 +192,18 @@ public final class CofferServer implements AutoCloseable {
                 secrets, clock, outbox);
         SendService sends = new SendService(accountsStore, accounts, transactionStore, utxos, networks, ledger, workspaces,
                 random, outbox);
+        var compliance = compliance(config.compliance(), catalog);
         TransactionService transactions = new TransactionService(unitOfWork, accountsStore, accounts, transactionStore,
-                networks, ledger, catalog, workspaces, new RandomChainData(random), utxos, sends, clock, outbox);
+                networks, ledger, catalog, workspaces, new RandomChainData(random), utxos, sends, clock, outbox, compliance,
+                new io.coffer.compliance.db.JdbcTransactionScreenings());
         var requestStore = new JdbcRequests();
+        var signing = new io.coffer.signing.SigningService(unitOfWork, new io.coffer.signing.db.JdbcMessages(),
+                new io.coffer.signing.db.JdbcDigestBatches(), accountsStore, accounts, workspaces);
         var tradeLinkStore = new io.coffer.tradelink.db.JdbcTradeLink();
         var pledgeChanges = new io.coffer.tradelink.PledgeChanges(tradeLinkStore, accountsStore, ledger);
         var handlers = new io.coffer.request.RequestHandlers(requestStore, accountsStore, accounts, apiUsers, users,
                 groupStore, entityStore, whitelistStore, whitelists, workspaceStore, memberships, sends, transactionStore,
-                pledgeChanges);
+                compliance, signing, pledgeChanges);
         var tradeLink = new io.coffer.tradelink.TradeLinkService(unitOfWork, tradeLinkStore, accountsStore, groupStore,
                 whitelistStore, ledger, clock);
         var settlements = new io.coffer.tradelink.SettlementService(unitOfWork, tradeLinkStore, accountsStore, groupStore,
@@ -219,6 +223,8 @@ public final class CofferServer implements AutoCloseable {
                 webhookAddresses, vault, clock, Duration.ofSeconds(eventSettings.webhookTimeoutSeconds()),
                 eventSettings.webhookConcurrency(), Duration.ofMillis(eventSettings.webhookFirstRetryMillis()));
         BalanceService balances = new BalanceService(unitOfWork, accountsStore, accounts, transactionStore, ledger, clock);
+        var nfts = new io.coffer.nft.NftService(unitOfWork, new io.coffer.nft.db.JdbcNfts(), accountsStore, workspaceStore,
+                catalog, new RandomChainData(random), clock);
 
         BodyBudget budget = new BodyBudget(config.bodyBudgetBytes());
         routing.addFilter(budget);
@@ -237,6 +243,8 @@ public final class CofferServer implements AutoCloseable {
         new TransactionRoutes(transactions, labels).register(api);
         new RequestRoutes(requests, bodies).register(api);
         new TargetRoutes(requests, transactions, accounts, bodies, java.util.Map.of(
+                io.coffer.request.TargetType.MESSAGE, signing::message,
+                io.coffer.request.TargetType.DIGESTS, signing::digests,
                 io.coffer.request.TargetType.USER, users::get,
                 io.coffer.request.TargetType.GROUP, groups::get,
                 io.coffer.request.TargetType.ENTITY, entities::get,
@@ -247,10 +255,13 @@ public final class CofferServer implements AutoCloseable {
         new io.coffer.entity.http.EntityRoutes(entities).register(api);
         new io.coffer.whitelist.http.WhitelistRoutes(whitelists).register(api);
         new io.coffer.label.http.LabelRoutes(labels).register(api);
+        new io.coffer.signing.http.SigningRoutes(signing).register(api);
         new io.coffer.workspace.http.OrganizationRoutes(workspaces).register(api);
         new io.coffer.reporting.http.ReportingKeyRoutes(reportingKeys, bodies).register(api);
         new io.coffer.event.http.NotificationRoutes(notifications, feed, bodies).register(api);
         new io.coffer.event.http.EventRoutes(feed).register(api);
+        new io.coffer.compliance.http.ComplianceRoutes(compliance).register(api);
+        new io.coffer.nft.http.NftRoutes(nfts).register(api);
         new io.coffer.tradelink.http.TradeLinkRoutes(tradeLink, settlements, bodies).register(api);
         if (config.sandbox()) {
             Optional<String> token = config.loopbackOnly() ? Optional.empty() : config.sandboxToken();
@@ -259,10 +270,25 @@ public final class CofferServer implements AutoCloseable {
             sandbox.register(api);
             new io.coffer.sandbox.http.SandboxDirectoryRoutes(requests, groups, entities, whitelists, labels, accounts,
                     transactions, users, bodies, sandbox::guardedWrite).register(api);
+            new io.coffer.sandbox.http.SandboxNftRoutes(nfts, bodies, sandbox::guardedWrite).register(api);
             new io.coffer.sandbox.http.SandboxTradeLinkRoutes(tradeLink, bodies, sandbox::guardedWrite).register(api);
         }
         api.finish();
         return new Background(requests, transactions, limits, idempotency, dispatcher);
+    }
+
+    /** The compliance lists: the shipped OFAC snapshot or the configured file, and the high-risk list. */
+    private static io.coffer.compliance.ComplianceService compliance(ServerConfig.ComplianceSettings settings,
+                                                                     CurrencyCatalog catalog) {
+        var sanctions = settings.sanctionsFile()
+                .map(file -> io.coffer.compliance.ComplianceLists.sanctionsFile("COFFER_SANCTIONS_FILE", file))
+                .orElseGet(io.coffer.compliance.ComplianceLists::shipped);
+        var highRisk = settings.highRiskFile()
+                .map(file -> io.coffer.compliance.ComplianceLists.highRiskFile("COFFER_HIGH_RISK_ADDRESSES_FILE", file))
+                .orElse(io.coffer.compliance.HighRiskList.NONE);
+        LOG.info("sanctions list: {} addresses from {}; high-risk list: {} addresses", sanctions.addresses(),
+                sanctions.source(), highRisk.size());
+        return new io.coffer.compliance.ComplianceService(sanctions, highRisk, catalog);
     }
 
     /** The port the server listens on (useful when configured with port 0). */

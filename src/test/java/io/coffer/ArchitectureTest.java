@@ -18,7 +18,9 @@ class ArchitectureTest {
     static final String[] FEATURE_ROOTS = {"io.coffer.account", "io.coffer.currency", "io.coffer.currency.address", "io.coffer.governance",
             "io.coffer.keys", "io.coffer.ledger", "io.coffer.network", "io.coffer.request", "io.coffer.transaction",
             "io.coffer.user", "io.coffer.workspace", "io.coffer.group", "io.coffer.entity", "io.coffer.whitelist",
-            "io.coffer.label", "io.coffer.reporting", "io.coffer.event", "io.coffer.limits", "io.coffer.tradelink"};
+            "io.coffer.label", "io.coffer.reporting", "io.coffer.event", "io.coffer.limits",
+            "io.coffer.compliance", "io.coffer.nft",
+            "io.coffer.signing", "io.coffer.tradelink"};
 
     @Test
     void commonIsTheSharedKernelAndDependsOnNothingOfOurs() {

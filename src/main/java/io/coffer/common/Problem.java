@@ -1,14 +1,17 @@
 package io.coffer.common;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An expected failure of a use case, described independently of the transport.
  *
  * @param kind what sort of failure it is, which decides how a client is told
  * @param message a sentence for the caller; never contains secrets
+ * @param name a machine name for the error when it is more specific than its kind's (e.g.
+ *     {@code CofferSanctionedAddress}); empty for the kind's usual name
  */
-public record Problem(Kind kind, String message) {
+public record Problem(Kind kind, String message, Optional<String> name) {
 
     /** The sorts of expected failure. */
     public enum Kind {
@@ -29,6 +32,16 @@ public record Problem(Kind kind, String message) {
     public Problem {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(name, "name");
+    }
+
+    public Problem(Kind kind, String message) {
+        this(kind, message, Optional.empty());
+    }
+
+    /** A problem with its own machine name, which the error body carries instead of the kind's. */
+    public static Problem named(Kind kind, String name, String message) {
+        return new Problem(kind, message, Optional.of(name));
     }
 
     public static Problem invalid(String message) {

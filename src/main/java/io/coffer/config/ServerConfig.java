@@ -41,6 +41,7 @@ import java.util.Optional;
  * @param rateLimitReadsPerMinute reads (GET, HEAD) per user and minute on each instance, live workspaces
  *     only ({@code COFFER_RATE_LIMIT_READS_PER_MINUTE}, default 6000)
  * @param events how events are recorded and webhooks posted ({@link EventSettings})
+ * @param compliance the lists compliance answers from ({@link ComplianceSettings})
  */
 public record ServerConfig(
         String httpHost,
@@ -63,7 +64,8 @@ public record ServerConfig(
         int rateLimitOtherPostsPerHour,
         int rateLimitPendingRequests,
         int rateLimitReadsPerMinute,
-        EventSettings events) {
+        EventSettings events,
+        ComplianceSettings compliance) {
 
     /**
      * Events and webhooks.
@@ -82,6 +84,17 @@ public record ServerConfig(
                                 int webhookConcurrency, int webhookFirstRetryMillis) {
     }
 
+
+    /**
+     * The compliance lists; both files are read and checked at startup (a malformed one stops it).
+     *
+     * @param sanctionsFile a newer sanctions list replacing the shipped OFAC snapshot
+     *     ({@code COFFER_SANCTIONS_FILE}: {@code <ASSET> <address>} lines; default: the snapshot)
+     * @param highRiskFile the operator's high-risk addresses ({@code COFFER_HIGH_RISK_ADDRESSES_FILE}:
+     *     {@code <address> <category> <reason>} lines; default: none)
+     */
+    public record ComplianceSettings(Optional<Path> sanctionsFile, Optional<Path> highRiskFile) {
+    }
 
     /** The largest value a rate limit may be configured to. */
     private static final int MAX_RATE_LIMIT = 1_000_000;
@@ -113,7 +126,9 @@ public record ServerConfig(
                         boolValue(env, "COFFER_WEBHOOK_ALLOW_PRIVATE", false),
                         intValue(env, "COFFER_WEBHOOK_TIMEOUT_SECONDS", 10, 1, 120),
                         intValue(env, "COFFER_WEBHOOK_CONCURRENCY", 16, 1, 256),
-                        intValue(env, "COFFER_WEBHOOK_FIRST_RETRY_MILLIS", 5000, 10, 600_000)));
+                        intValue(env, "COFFER_WEBHOOK_FIRST_RETRY_MILLIS", 5000, 10, 600_000)),
+                new ComplianceSettings(optional(env, "COFFER_SANCTIONS_FILE").map(Path::of),
+                        optional(env, "COFFER_HIGH_RISK_ADDRESSES_FILE").map(Path::of)));
         config.validate();
         return config;
     }

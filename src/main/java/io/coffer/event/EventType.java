@@ -2,8 +2,8 @@ package io.coffer.event;
 
 /**
  * The notification event types of the Ledger Enterprise API that Coffer produces, each with the kind
- * of object it is about. {@code NEW_TRANSACTION_HAS_BEEN_SCORED} is not here: Coffer has no KYT
- * provider to score transactions.
+ * of object it is about. {@code NEW_TRANSACTION_HAS_BEEN_SCORED} comes from Coffer's own screening
+ * against its lists (no KYT provider): an incoming transaction whose sender is listed is scored.
  */
 public enum EventType {
     NEW_TRANSACTION_HAS_BEEN_SIGNED(ObjectKind.TRANSACTION),
@@ -11,6 +11,7 @@ public enum EventType {
     NEW_TRANSACTION_HAS_FAILED(ObjectKind.TRANSACTION),
     NEW_TRANSACTION_HAS_BEEN_ABORTED(ObjectKind.TRANSACTION),
     NEW_TRANSACTION_HAS_BEEN_RECEIVED(ObjectKind.TRANSACTION),
+    NEW_TRANSACTION_HAS_BEEN_SCORED(ObjectKind.TRANSACTION),
     REQUEST_HAS_BEEN_CREATED(ObjectKind.REQUEST),
     REQUEST_HAS_RECEIVED_AN_APPROVAL(ObjectKind.REQUEST),
     REQUEST_HAS_REACHED_STEP(ObjectKind.REQUEST),

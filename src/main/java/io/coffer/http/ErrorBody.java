@@ -59,7 +59,7 @@ public record ErrorBody(String message, String name, int statusCode) {
 
     /** The error a use-case {@link Problem} becomes. */
     public static ErrorBody of(Problem problem) {
-        return switch (problem.kind()) {
+        ErrorBody usual = switch (problem.kind()) {
             case INVALID -> badRequest(problem.message());
             case NOT_FOUND -> notFound(problem.message());
             case UNAUTHENTICATED -> unauthorized(problem.message());
@@ -67,5 +67,6 @@ public record ErrorBody(String message, String name, int statusCode) {
             case UNSUPPORTED -> notImplemented(problem.message());
             case LIMITED -> rateLimited(problem.message());
         };
+        return problem.name().map(name -> new ErrorBody(usual.message(), name, usual.statusCode())).orElse(usual);
     }
 }

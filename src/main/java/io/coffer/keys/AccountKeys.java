@@ -71,6 +71,29 @@ public final class AccountKeys {
         return secp256k1(seed, path).getPrivKeyBytes();
     }
 
+    /**
+     * The path of an account's own signing key: its single address key, or for Bitcoin-like accounts
+     * the key of its first receive address.
+     */
+    public static HdPath keyPath(Currency currency, int accountIndex) {
+        HdPath account = accountPath(currency, accountIndex);
+        return switch (currency.addresses().curve()) {
+            case SECP256K1 -> account.child(0, false).child(0, false);
+            case ED25519 -> ed25519AddressPath(currency, account);
+            case NONE -> throw new IllegalArgumentException(currency.name() + " has no keys");
+        };
+    }
+
+    /** The secp256k1 private key at any path of the workspace's tree (BIP32). */
+    public static byte[] secp256k1PrivateKeyAt(byte[] seed, HdPath path) {
+        return secp256k1(seed, path).getPrivKeyBytes();
+    }
+
+    /** The Ed25519 private key (32-byte seed) at a path of hardened steps (SLIP-10). */
+    public static byte[] ed25519PrivateKeyAt(byte[] seed, HdPath path) {
+        return Slip10.privateKey(seed, path);
+    }
+
     public static HdPath accountPath(Currency currency, int accountIndex) {
         if (accountIndex < 0) {
             throw new IllegalArgumentException("account index must not be negative");

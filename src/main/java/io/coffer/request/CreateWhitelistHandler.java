@@ -4,6 +4,7 @@ import io.coffer.common.Caller;
 import io.coffer.common.ObjectStatus;
 import io.coffer.common.Outcome;
 import io.coffer.common.Tx;
+import io.coffer.compliance.ComplianceService;
 import io.coffer.whitelist.WhitelistService;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,15 +13,18 @@ import java.util.Optional;
 final class CreateWhitelistHandler extends AdminHandler<AdminChange.CreateWhitelist> {
 
     private final WhitelistService rules;
+    private final ComplianceService compliance;
 
-    CreateWhitelistHandler(AdminChecks checks, Requests requests, WhitelistService rules) {
+    CreateWhitelistHandler(AdminChecks checks, Requests requests, WhitelistService rules, ComplianceService compliance) {
         super(AdminChange.CreateWhitelist.class, checks, requests);
         this.rules = rules;
+        this.compliance = compliance;
     }
 
     @Override
     Outcome<Void> check(Tx tx, long ws, long requester, AdminChange.CreateWhitelist change, Optional<Long> target) {
         return rules.check(change.name(), change.description(), change.addresses())
+                .flatMap(ok -> WhitelistSanctions.check(compliance, change.addresses()))
                 .flatMap(ok -> checks.whitelistNameFree(tx, ws, change.name(), target));
     }
 

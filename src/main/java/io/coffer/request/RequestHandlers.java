@@ -3,6 +3,7 @@ package io.coffer.request;
 import io.coffer.account.AccountService;
 import io.coffer.account.Accounts;
 import io.coffer.account.Memberships;
+import io.coffer.compliance.ComplianceService;
 import io.coffer.entity.Entities;
 import io.coffer.group.Groups;
 import io.coffer.transaction.SendService;
@@ -37,6 +38,8 @@ public final class RequestHandlers {
     private final RevokeUserHandler revokeUser;
     private final ReplaceApprovalKeyHandler replaceApprovalKey;
     private final UpdateQuorumHandler updateQuorum;
+    private final MessageSigningHandler messageSigning;
+    private final SignDigestsHandler signDigests;
     private final PledgeIncrementHandler pledgeIncrement;
     private final ForcedUnpledgeHandler forcedUnpledge;
     private final Accounts accounts;
@@ -45,16 +48,17 @@ public final class RequestHandlers {
     public RequestHandlers(Requests requests, Accounts accounts, AccountService accountService, ApiUsers users,
                            UserService userService, Groups groups, Entities entities, Whitelists whitelists,
                            WhitelistService whitelistRules, Workspaces workspaces, Memberships memberships,
-                           SendService sends, Transactions transactions,
-                           io.coffer.tradelink.PledgeChanges pledgeChanges) {
+                           SendService sends, Transactions transactions, ComplianceService compliance,
+                           io.coffer.signing.SigningService signing, io.coffer.tradelink.PledgeChanges pledgeChanges) {
         this.accounts = accounts;
         AdminChecks checks = new AdminChecks(groups, entities, whitelists, accounts, users, workspaces);
-        this.send = new SendHandler(accounts, users, groups, whitelists, whitelistRules, sends, transactions);
+        this.send = new SendHandler(accounts, users, groups, whitelists, whitelistRules, sends, transactions,
+                compliance);
         this.createGroup = new CreateGroupHandler(checks, requests);
         this.editGroup = new EditGroupHandler(checks, requests, memberships);
         this.revokeGroup = new RevokeGroupHandler(checks, requests, memberships);
-        this.createWhitelist = new CreateWhitelistHandler(checks, requests, whitelistRules);
-        this.editWhitelist = new EditWhitelistHandler(checks, requests, whitelistRules);
+        this.createWhitelist = new CreateWhitelistHandler(checks, requests, whitelistRules, compliance);
+        this.editWhitelist = new EditWhitelistHandler(checks, requests, whitelistRules, compliance);
         this.createEntity = new CreateEntityHandler(checks, requests, memberships);
         this.editEntity = new EditEntityHandler(checks, requests, memberships);
         this.revokeEntity = new RevokeEntityHandler(checks, requests, memberships);
@@ -64,6 +68,9 @@ public final class RequestHandlers {
         this.revokeUser = new RevokeUserHandler(checks, requests);
         this.replaceApprovalKey = new ReplaceApprovalKeyHandler(checks, requests);
         this.updateQuorum = new UpdateQuorumHandler(checks, requests);
+        AccountSteps accountSteps = new AccountSteps(send);
+        this.messageSigning = new MessageSigningHandler(signing, accountSteps);
+        this.signDigests = new SignDigestsHandler(signing, accountSteps);
         this.pledgeIncrement = new PledgeIncrementHandler(pledgeChanges, send);
         this.forcedUnpledge = new ForcedUnpledgeHandler(pledgeChanges, send);
     }
@@ -86,12 +93,14 @@ public final class RequestHandlers {
             case REVOKE_USER -> revokeUser;
             case MIGRATE_ADMIN, MIGRATE_OPERATOR -> replaceApprovalKey;
             case UPDATE_QUORUM -> updateQuorum;
+            case MESSAGE_SIGNING -> messageSigning;
+            case SIGN_DIGESTS -> signDigests;
             case CREATE_PLEDGE_INCREMENT -> pledgeIncrement;
             case CREATE_FORCED_UNPLEDGE -> forcedUnpledge;
             case ACTIVATE, CREATE_ADMIN, CREATE_ADMIN_GROUP, CREATE_API_USER_ACCESS, CREATE_DAPPS_CONFIG,
                  CREATE_POLICY, CREATE_REPLEDGE, CREATE_TRADELINK,
                  CREATE_TRADELINK_ASSET_MANAGER, CREATE_TRADELINK_EXCHANGE, EDIT_ADMIN_GROUP, EDIT_DAPPS_CONFIG,
-                 EDIT_POLICY, MESSAGE_SIGNING, MIGRATE_ACCOUNT, MIGRATE_GROUP, MIGRATE_WHITELIST, SIGN_DIGESTS -> null;
+                 EDIT_POLICY, MIGRATE_ACCOUNT, MIGRATE_GROUP, MIGRATE_WHITELIST -> null;
         });
     }
 

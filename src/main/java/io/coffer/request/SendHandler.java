@@ -7,6 +7,7 @@ import io.coffer.common.Caller;
 import io.coffer.common.ObjectStatus;
 import io.coffer.common.Outcome;
 import io.coffer.common.Tx;
+import io.coffer.compliance.ComplianceService;
 import io.coffer.governance.ApprovalStep;
 import io.coffer.governance.RequestStatus;
 import io.coffer.governance.Rule;
@@ -48,9 +49,11 @@ final class SendHandler implements RequestHandler<SendRequest> {
     private final WhitelistService whitelistRules;
     private final SendService sends;
     private final Transactions transactions;
+    private final ComplianceService compliance;
 
     SendHandler(Accounts accounts, ApiUsers users, Groups groups, Whitelists whitelists, WhitelistService whitelistRules,
-                SendService sends, Transactions transactions) {
+                SendService sends, Transactions transactions, ComplianceService compliance) {
+        this.compliance = compliance;
         this.accounts = accounts;
         this.users = users;
         this.groups = groups;
@@ -69,6 +72,11 @@ final class SendHandler implements RequestHandler<SendRequest> {
     public Outcome<Draft> prepare(Tx tx, Caller caller, SendRequest change, Instant now) {
         SendIntent intent = change.intent();
         long ws = caller.workspaceId();
+        // A sanctioned recipient is refused before anything is looked up or reserved.
+        Optional<io.coffer.common.Problem> sanctioned = compliance.refusal("recipient", intent.recipient());
+        if (sanctioned.isPresent()) {
+            return Outcome.failed(sanctioned.get());
+        }
         Optional<Account> visible = sends.account(tx, caller, intent);
         if (visible.isEmpty()) {
             return Outcome.invalid("account " + intent.accountId() + " not found");
@@ -108,6 +116,11 @@ final class SendHandler implements RequestHandler<SendRequest> {
         if (account.status() != AccountStatus.ACTIVE) {
             return Outcome.invalid("account " + account.id() + " is " + account.status() + " and sends nothing");
         }
+        // The list may have been replaced (a restart with a newer one) since the request was made.
+        Optional<io.coffer.common.Problem> sanctioned = compliance.refusal("recipient", pending.recipient().orElseThrow());
+        if (sanctioned.isPresent()) {
+            return Outcome.failed(sanctioned.get());
+        }
         return governing(tx, account, pending.amount().value())
                 .flatMap(ruleSet -> recipientAllowed(tx, account, ruleSet, pending.recipient().orElseThrow()));
     }
@@ -137,7 +150,7 @@ final class SendHandler implements RequestHandler<SendRequest> {
     }
 
     /** The rule set of the account that governs this amount. */
-    private Outcome<RuleSet> governing(Tx tx, Account account, BigInteger amount) {
+    Outcome<RuleSet> governing(Tx tx, Account account, BigInteger amount) {
         List<RuleSet> ruleSets = accounts.rules(tx, List.of(account.id())).getOrDefault(account.id(), List.of());
         return RuleSelection.forAmount(ruleSets, amount).map(Outcome::ok).orElseGet(() -> Outcome.invalid(
                 "no governance rule set of account " + account.id() + " covers amount " + amount));
@@ -176,7 +189,7 @@ final class SendHandler implements RequestHandler<SendRequest> {
      * The approval steps a rule set gives a new request: group steps resolved to the group's members
      * now, and only active users (revoked or suspended ones cannot vote).
      */
-    private Outcome<List<ApprovalStep>> steps(Tx tx, long workspaceId, RuleSet ruleSet) {
+    Outcome<List<ApprovalStep>> steps(Tx tx, long workspaceId, RuleSet ruleSet) {
         record Raw(List<Long> users, int quorum, Optional<Long> group) {
         }
         List<Raw> raw = new ArrayList<>();

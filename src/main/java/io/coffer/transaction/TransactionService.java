@@ -8,6 +8,8 @@ import io.coffer.common.Amount;
 import io.coffer.common.Caller;
 import io.coffer.common.Outcome;
 import io.coffer.common.Tx;
+import io.coffer.compliance.ComplianceService;
+import io.coffer.compliance.TransactionScreenings;
 import io.coffer.event.Event;
 import io.coffer.event.EventType;
 import io.coffer.event.Outbox;
@@ -51,12 +53,17 @@ public final class TransactionService {
     private final SendService sends;
     private final InstantSource clock;
     private final Outbox outbox;
+    private final ComplianceService compliance;
+    private final TransactionScreenings screenings;
 
     public TransactionService(UnitOfWork unitOfWork, Accounts accounts, AccountService accountService,
                               Transactions transactions, Networks networks, LedgerService ledger, CurrencyCatalog catalog,
                               WorkspaceService workspaces, RandomChainData chainData, Utxos utxos, SendService sends,
-                              InstantSource clock, Outbox outbox) {
+                              InstantSource clock, Outbox outbox, ComplianceService compliance,
+                              TransactionScreenings screenings) {
         this.outbox = outbox;
+        this.compliance = compliance;
+        this.screenings = screenings;
         this.utxos = utxos;
         this.sends = sends;
         this.unitOfWork = unitOfWork;
@@ -71,7 +78,11 @@ public final class TransactionService {
         this.clock = clock;
     }
 
-    /** A deposit from outside: an unconfirmed RECEIVE in the network's mempool. */
+    /**
+     * A deposit from outside: an unconfirmed RECEIVE in the network's mempool. A sender on the
+     * sanctions or high-risk list does not stop it (the chain made it): the transaction is flagged
+     * and {@code NEW_TRANSACTION_HAS_BEEN_SCORED} follows its received event.
+     */
     public Outcome<TransactionDetails> deposit(Caller caller, long accountId, Amount amount, Optional<String> sender) {
         if (amount.isZero()) {
             return Outcome.invalid("amount must be more than 0");
@@ -119,6 +130,11 @@ public final class TransactionService {
         long id = transactions.create(tx, draft);
         outbox.record(tx, Event.of(account.workspaceId(), EventType.NEW_TRANSACTION_HAS_BEEN_RECEIVED, id,
                 Optional.of(account.id()), now));
+        sender.flatMap(from -> compliance.screen(account.workspaceId(), id, from, now)).ifPresent(screening -> {
+            screenings.save(tx, account.workspaceId(), id, screening);
+            outbox.record(tx, Event.of(account.workspaceId(), EventType.NEW_TRANSACTION_HAS_BEEN_SCORED, id,
+                    Optional.of(account.id()), now));
+        });
         if (currency.utxo()) {
             AccountAddress received = accounts.address(tx, account.id(), 0, account.freshIndex()).orElseThrow();
             utxos.add(tx, new Utxo(0, account.id(), hash, 0, amount, received.address(), received.derivationPath(),
@@ -177,11 +193,12 @@ public final class TransactionService {
             java.util.Map<Long, Account> owners = new java.util.HashMap<>();
             java.util.Map<String, Long> heights = networks.heights(tx, caller.workspaceId(),
                     found.items().stream().map(Transaction::network).distinct().toList());
+            var flags = screenings.find(tx, caller.workspaceId(), found.items().stream().map(Transaction::id).toList());
             return found.map(t -> {
                 Account account = owners.computeIfAbsent(t.accountId(),
                         id -> accounts.find(tx, caller.workspaceId(), id).orElseThrow());
                 return new TransactionDetails(t, account.index(), t.confirmations(heights.getOrDefault(t.network(), 0L)),
-                        accountService.currencyOf(account).family());
+                        accountService.currencyOf(account).family(), Optional.ofNullable(flags.get(t.id())));
             });
         });
     }
@@ -301,6 +318,7 @@ public final class TransactionService {
     private TransactionDetails details(Tx tx, Transaction transaction, Account account) {
         long height = networks.tip(tx, transaction.workspaceId(), transaction.network()).map(Block::height).orElse(0L);
         return new TransactionDetails(transaction, account.index(), transaction.confirmations(height),
-                accountService.currencyOf(account).family());
+                accountService.currencyOf(account).family(), Optional.ofNullable(screenings.find(tx,
+                transaction.workspaceId(), List.of(transaction.id())).get(transaction.id())));
     }
 }

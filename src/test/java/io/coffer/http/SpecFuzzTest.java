@@ -790,6 +790,15 @@ class SpecFuzzTest extends ServerCases {
                     () -> object("name", uniqueName(), "entities", List.of(seed.entity)), true));
             case "POST /sandbox/api-users/{user_id}/suspension" -> bases.add(new Base("suspend", "suspension",
                     () -> object("suspended", true), true));
+            // The seeded account_id is a Bitcoin account (a 404 for NFTs and light tokens): the bodies' checks still run first.
+            case "POST /sandbox/accounts/{account_id}/nfts" -> bases.add(new Base("ERC-1155 mint", "nft", () -> object(
+                    "contract_address", ETH_RECIPIENT, "token_id", "1", "standard", "ERC1155", "amount", "2",
+                    "metadata", object("name", "n", "media", "ipfs://x")), false));
+            case "POST /sandbox/nft-collections/{contract_address}/floor-price" -> bases.add(new Base("floor price",
+                    "floor-price", () -> object("currency", "ethereum", "floor_price", "1000"), true));
+            case "POST /sandbox/accounts/{account_id}/light-tokens" -> bases.add(new Base("SPL credit", "light-token",
+                    () -> object("mint", "EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v", "amount", "1", "ticker", "USDC"),
+                    false));
             default -> {
                 notes.add(op.key() + ": no seeded body, one was made from the schema (mutations checked for 5xx only)");
                 JsonNode made = minimal(op.bodySchema, 0);

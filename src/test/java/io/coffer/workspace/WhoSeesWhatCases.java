@@ -94,6 +94,15 @@ abstract class WhoSeesWhatCases extends ServerCases {
                 "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "10000000000000000", Governed.speed("NORMAL"))).id());
         ids.put("request:Z", viaGroup.client().post("/requests", Governed.send(zNow, "ETHEREUM_LIKE_SEND", "1000",
                 "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "10000000000000000", Governed.speed("NORMAL"))).id());
+        ids.put("message:X", direct.client().post("/requests", Map.of("type", "CREATE_MESSAGE_SIGNING", "data", Map.of(
+                "account_id", xNow.path("id").asLong(), "message_type", "EIP-191", "message_data", Map.of(
+                        "account_name", xNow.path("name").asText(), "raw_message", "hello")))).get("target_id").asLong());
+        ids.put("digests:X", direct.client().post("/requests", Map.of("type", "SIGN_DIGESTS", "data", Map.of(
+                "account_id", xNow.path("id").asLong(), "digests", List.of(Map.of("digest", "ab".repeat(32))))))
+                .get("target_id").asLong());
+        ids.put("message:Z", viaGroup.client().post("/requests", Map.of("type", "CREATE_MESSAGE_SIGNING", "data", Map.of(
+                "account_id", zNow.path("id").asLong(), "message_type", "EIP-191", "message_data", Map.of(
+                        "account_name", zNow.path("name").asText(), "raw_message", "hello")))).get("target_id").asLong());
         ids.put("user:admin", admin.id());
         ids.put("user:direct", direct.id());
         ids.put("user:viaGroup", viaGroup.id());
@@ -129,11 +138,12 @@ abstract class WhoSeesWhatCases extends ServerCases {
         sees.put("admin", everything);
         sees.put("viewAll", everything);
         sees.put("direct", Set.of("account:X", "account:Y", "account:T", "transaction:X", "transaction:Y", "transaction:T",
-                "request:X", "user:direct", "user:admin", "whitelist:w", "entity:e", "label:vip"));
-        sees.put("viaGroup", Set.of("account:Z", "transaction:Z", "request:Z", "user:viaGroup", "group:g", "label:vip"));
+                "request:X", "user:direct", "user:admin", "whitelist:w", "entity:e", "label:vip", "message:X", "digests:X"));
+        sees.put("viaGroup", Set.of("account:Z", "transaction:Z", "request:Z", "user:viaGroup", "group:g", "label:vip",
+                "message:Z"));
         sees.put("nobody", Set.of("user:nobody", "label:vip"));
         sees.put("auditor", Set.of("account:X", "account:Y", "transaction:X", "transaction:Y", "request:X", "user:direct",
-                "user:admin", "user:auditor", "whitelist:w", "entity:e", "label:vip"));
+                "user:admin", "user:auditor", "whitelist:w", "entity:e", "label:vip", "message:X", "digests:X"));
         sees.put("stranger", Set.of());
     }
 
@@ -142,9 +152,18 @@ abstract class WhoSeesWhatCases extends ServerCases {
     }
 
     /** Object routes by the kind of object their path names. */
-    private static final Map<String, String> KIND_OF_PARAMETER = Map.of("account_id", "account", "parent_account_id",
-            "account", "transaction_id", "transaction", "request_id", "request", "user_id", "user", "group_id", "group",
-            "entity_id", "entity", "whitelist_id", "whitelist", "label_id", "label");
+    private static final Map<String, String> KIND_OF_PARAMETER = Map.ofEntries(
+            Map.entry("account_id", "account"),
+            Map.entry("parent_account_id", "account"),
+            Map.entry("transaction_id", "transaction"),
+            Map.entry("request_id", "request"),
+            Map.entry("user_id", "user"),
+            Map.entry("group_id", "group"),
+            Map.entry("entity_id", "entity"),
+            Map.entry("whitelist_id", "whitelist"),
+            Map.entry("label_id", "label"),
+            Map.entry("message_id", "message"),
+            Map.entry("digests_id", "digests"));
 
     @Test
     void everyObjectRouteAnswersExactlyWhatEachCallerMaySee() {
@@ -178,7 +197,8 @@ abstract class WhoSeesWhatCases extends ServerCases {
     @Test
     void everySearchListsExactlyTheVisibleObjects() {
         Map<String, String> searches = Map.of("/accounts", "account", "/transactions", "transaction", "/requests", "request",
-                "/users", "user", "/groups", "group", "/entities", "entity", "/whitelists", "whitelist", "/labels", "label");
+                "/users", "user", "/groups", "group", "/entities", "entity", "/whitelists", "whitelist", "/labels", "label",
+                "/messages", "message", "/digests", "digests");
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, String> search : searches.entrySet()) {
             for (Map.Entry<String, ApiClient> caller : callers.entrySet()) {

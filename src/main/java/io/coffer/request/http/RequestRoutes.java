@@ -56,6 +56,11 @@ public final class RequestRoutes {
             Responses.outcome(res, requests.create(caller, parsed.change(), parsed.intentJson()), RequestJson::vault);
             return;
         }
+        if (SigningIntents.TYPES.contains(type)) {
+            SigningIntents.Parsed parsed = SigningIntents.read(type, body);
+            Responses.outcome(res, requests.create(caller, parsed.change(), parsed.intentJson()), RequestJson::vault);
+            return;
+        }
         if (TradeLinkIntents.TYPES.contains(type)) {
             TradeLinkIntents.Parsed parsed = TradeLinkIntents.read(type, body);
             Responses.outcome(res, requests.create(caller, parsed.change(), parsed.intentJson()), RequestJson::vault);

@@ -75,6 +75,10 @@ public final class TargetRoutes {
                 "entity_id"));
         api.get("/whitelists/{whitelist_id}/history", (req, res, caller) -> objectHistory(req, res, caller,
                 TargetType.WHITELIST, "whitelist_id"));
+        api.get("/messages/{message_id}/history", (req, res, caller) -> objectHistory(req, res, caller, TargetType.MESSAGE,
+                "message_id"));
+        api.get("/digests/{digests_id}/history", (req, res, caller) -> objectHistory(req, res, caller,
+                TargetType.DIGESTS, "digests_id"));
     }
 
     private void objectHistory(ServerRequest req, ServerResponse res, Caller caller, TargetType type, String parameter) {

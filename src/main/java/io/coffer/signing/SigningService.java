@@ -1,0 +1,239 @@
+package io.coffer.signing;
+
+import io.coffer.account.Account;
+import io.coffer.account.AccountService;
+import io.coffer.account.AccountStatus;
+import io.coffer.account.Accounts;
+import io.coffer.common.Caller;
+import io.coffer.common.Outcome;
+import io.coffer.common.Page;
+import io.coffer.common.PageRequest;
+import io.coffer.common.Tx;
+import io.coffer.common.UnitOfWork;
+import io.coffer.currency.Currency;
+import io.coffer.currency.address.KeyCurve;
+import io.coffer.keys.AccountKeys;
+import io.coffer.keys.HdPath;
+import io.coffer.workspace.WorkspaceService;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.web3j.crypto.Sign;
+
+/**
+ * Messages and digests signed with account keys: reads for the API, and the steps the request
+ * pipeline runs inside its transactions (create pending, sign on the last approval, abort).
+ */
+public final class SigningService {
+
+    /** The largest EIP-191 message, in UTF-8 bytes. */
+    public static final int MAX_MESSAGE_BYTES = 65_536;
+
+    private final UnitOfWork unitOfWork;
+    private final Messages messages;
+    private final DigestBatches digests;
+    private final Accounts accounts;
+    private final AccountService accountService;
+    private final WorkspaceService workspaces;
+
+    public SigningService(UnitOfWork unitOfWork, Messages messages, DigestBatches digests, Accounts accounts,
+                          AccountService accountService, WorkspaceService workspaces) {
+        this.unitOfWork = unitOfWork;
+        this.messages = messages;
+        this.digests = digests;
+        this.accounts = accounts;
+        this.accountService = accountService;
+        this.workspaces = workspaces;
+    }
+
+    public Outcome<Message> message(Caller caller, long messageId) {
+        return unitOfWork.read(tx -> messages.findVisible(tx, caller, messageId).map(Outcome::ok)
+                .orElseGet(() -> Outcome.notFound("message " + messageId + " not found")));
+    }
+
+    public Page<Message> messages(Caller caller, MessageFilter filter, PageRequest page) {
+        return unitOfWork.read(tx -> messages.search(tx, caller, filter, page));
+    }
+
+    public Outcome<DigestBatch> digests(Caller caller, long batchId) {
+        return unitOfWork.read(tx -> digests.findVisible(tx, caller, batchId).map(Outcome::ok)
+                .orElseGet(() -> Outcome.notFound("digests " + batchId + " not found")));
+    }
+
+    public Page<DigestBatch> digests(Caller caller, DigestFilter filter, PageRequest page) {
+        return unitOfWork.read(tx -> digests.search(tx, caller, filter, page));
+    }
+
+    /** The account a request names, if the caller may see it, and it is active. */
+    public Outcome<Account> account(Tx tx, Caller caller, long accountId) {
+        Optional<Account> account = accounts.findVisible(tx, caller, accountId);
+        if (account.isEmpty()) {
+            return Outcome.invalid("account " + accountId + " not found");
+        }
+        if (account.get().status() != AccountStatus.ACTIVE) {
+            return Outcome.invalid("account " + accountId + " is " + account.get().status() + " and signs nothing");
+        }
+        return Outcome.ok(account.get());
+    }
+
+    /** At the last approval: the account (or the key owner of a token) still signs. */
+    public Outcome<Void> stillSigns(Tx tx, long workspaceId, long accountId) {
+        Account account = accounts.find(tx, workspaceId, accountId).orElseThrow();
+        Account owner = keyOwner(tx, account);
+        for (Account checked : List.of(account, owner)) {
+            if (checked.status() != AccountStatus.ACTIVE) {
+                return Outcome.invalid("account " + checked.id() + " is " + checked.status() + " and signs nothing");
+            }
+        }
+        return Outcome.ok(null);
+    }
+
+    /** Checks a message against its account and writes it, pending approval. */
+    public Outcome<Message> createMessage(Tx tx, Caller caller, Account account, MessageIntent intent, Instant now) {
+        Currency currency = accountService.currencyOf(account);
+        if (!currency.evm()) {
+            return Outcome.invalid("field 'data.account_id': account " + account.id() + " is a " + currency.name()
+                    + " account; messages (EIP-191, EIP-712) are signed by EVM accounts only");
+        }
+        if (!intent.accountName().equals(account.name())) {
+            return Outcome.invalid("field 'data.message_data.account_name' is '" + intent.accountName()
+                    + "' but account " + account.id() + " is named '" + account.name() + "'");
+        }
+        if (intent.address().isPresent() && !intent.address().get().equalsIgnoreCase(account.address())) {
+            return Outcome.invalid("field 'data.message_data.address': " + intent.address().get()
+                    + " is not the address of account " + account.id() + " (" + account.address() + ")");
+        }
+        Outcome<byte[]> hash = switch (intent.type()) {
+            case EIP_191 -> {
+                byte[] bytes = intent.rawMessage().getBytes(StandardCharsets.UTF_8);
+                yield bytes.length > MAX_MESSAGE_BYTES
+                        ? Outcome.invalid("field '" + intent.fieldPrefix() + "' is longer than " + MAX_MESSAGE_BYTES + " bytes")
+                        : Outcome.ok(Sign.getEthereumMessageHash(bytes));
+            }
+            case EIP_712 -> intent.typedData().map(tree -> Eip712.hash(tree, intent.fieldPrefix()))
+                    .orElseGet(() -> Outcome.invalid("field '" + intent.fieldPrefix() + "' must be typed data JSON"))
+                    .flatMap(hashed -> {
+                        long chain = currency.chainId().orElseThrow();
+                        if (hashed.chainId().isPresent() && !hashed.chainId().get().equals(BigInteger.valueOf(chain))) {
+                            return Outcome.invalid("field '" + intent.fieldPrefix() + ".domain.chainId' is "
+                                    + hashed.chainId().get() + " but account " + account.id() + " is on chain " + chain);
+                        }
+                        return Outcome.ok(hashed.hash());
+                    });
+        };
+        return hash.map(bytes -> {
+            Message draft = new Message(0, account.workspaceId(), account.id(), account.address(), intent.type(),
+                    intent.rawMessage(), HexFormat.of().formatHex(bytes), SigningStatus.PENDING_APPROVAL, Optional.empty(),
+                    0, caller.userId(), now, intent.note());
+            long id = messages.create(tx, draft);
+            return messages.find(tx, account.workspaceId(), id).orElseThrow();
+        });
+    }
+
+    public void messageRequested(Tx tx, long messageId, long requestId) {
+        messages.setRequest(tx, messageId, requestId);
+    }
+
+    public Optional<Message> findMessage(Tx tx, long workspaceId, long messageId) {
+        return messages.find(tx, workspaceId, messageId);
+    }
+
+    /** The request is approved: the account's key signs the message's hash. */
+    public Message signMessage(Tx tx, Message pending) {
+        Account account = accounts.find(tx, pending.workspaceId(), pending.accountId()).orElseThrow();
+        Account keyOwner = keyOwner(tx, account);
+        Currency currency = accountService.currencyOf(keyOwner);
+        byte[] seed = workspaces.keys(account.workspaceId()).seed();
+        byte[] key = AccountKeys.secp256k1PrivateKeyAt(seed, AccountKeys.keyPath(currency, keyOwner.index()));
+        Message signed = pending.withSignature(SigningStatus.SIGNED,
+                Optional.of(Signatures.ethereum(key, HexFormat.of().parseHex(pending.signHash()))));
+        messages.update(tx, signed);
+        return signed;
+    }
+
+    /** A rejected or expired request: a message still pending is aborted. */
+    public void abortMessage(Tx tx, long workspaceId, long messageId) {
+        messages.find(tx, workspaceId, messageId).filter(message -> message.status() == SigningStatus.PENDING_APPROVAL)
+                .ifPresent(message -> messages.update(tx, message.withSignature(SigningStatus.ABORTED, Optional.empty())));
+    }
+
+    /** Checks a batch of digests against its account (curve, paths) and writes it, pending approval. */
+    public Outcome<DigestBatch> createDigests(Tx tx, Caller caller, Account account, DigestIntent intent, Instant now) {
+        Account keyOwner = keyOwner(tx, account);
+        Currency currency = accountService.currencyOf(keyOwner);
+        KeyCurve curve = currency.addresses().curve();
+        if (curve == KeyCurve.NONE) {
+            return Outcome.invalid("field 'data.account_id': account " + account.id() + " has no signing key");
+        }
+        HdPath subtree = AccountKeys.accountPath(currency, keyOwner.index());
+        HdPath own = AccountKeys.keyPath(currency, keyOwner.index());
+        List<DigestBatch.Item> items = new ArrayList<>();
+        for (int i = 0; i < intent.digests().size(); i++) {
+            DigestIntent.Entry entry = intent.digests().get(i);
+            String field = "data.digests[" + i + "].derivation_path";
+            HdPath path = own;
+            if (entry.path().isPresent()) {
+                Optional<HdPath> parsed = HdPath.parse(entry.path().get());
+                if (parsed.isEmpty()) {
+                    return Outcome.invalid("field '" + field + "' is not a derivation path (e.g. m/" + own
+                            + ", at most " + HdPath.MAX_DEPTH + " steps)");
+                }
+                if (!parsed.get().within(subtree)) {
+                    return Outcome.invalid("field '" + field + "': " + entry.path().get() + " is outside the keys of account "
+                            + account.id() + ", which start with " + subtree);
+                }
+                if (curve == KeyCurve.ED25519 && parsed.get().hardened().contains(false)) {
+                    return Outcome.invalid("field '" + field + "': Ed25519 keys are derived by hardened steps only");
+                }
+                path = parsed.get();
+            }
+            items.add(new DigestBatch.Item(entry.digest(), path.toString(), Optional.empty()));
+        }
+        DigestBatch draft = new DigestBatch(0, account.workspaceId(), account.id(), SigningStatus.PENDING_APPROVAL, items, 0,
+                caller.userId(), now, intent.note());
+        long id = digests.create(tx, draft);
+        return Outcome.ok(digests.find(tx, account.workspaceId(), id).orElseThrow());
+    }
+
+    public void digestsRequested(Tx tx, long batchId, long requestId) {
+        digests.setRequest(tx, batchId, requestId);
+    }
+
+    public Optional<DigestBatch> findDigests(Tx tx, long workspaceId, long batchId) {
+        return digests.find(tx, workspaceId, batchId);
+    }
+
+    /** The request is approved: each digest is signed with the key at its path. */
+    public DigestBatch signDigests(Tx tx, DigestBatch pending) {
+        Account account = accounts.find(tx, pending.workspaceId(), pending.accountId()).orElseThrow();
+        Currency currency = accountService.currencyOf(keyOwner(tx, account));
+        byte[] seed = workspaces.keys(account.workspaceId()).seed();
+        List<DigestBatch.Item> signed = new ArrayList<>();
+        for (DigestBatch.Item item : pending.items()) {
+            HdPath path = HdPath.parse(item.path()).orElseThrow();
+            byte[] digest = HexFormat.of().parseHex(item.digest());
+            DigestBatch.Signed signature = currency.addresses().curve() == KeyCurve.ED25519
+                    ? Signatures.ed25519(AccountKeys.ed25519PrivateKeyAt(seed, path), digest)
+                    : Signatures.secp256k1(AccountKeys.secp256k1PrivateKeyAt(seed, path), digest);
+            signed.add(new DigestBatch.Item(item.digest(), item.path(), Optional.of(signature)));
+        }
+        DigestBatch done = pending.withItems(SigningStatus.SIGNED, signed);
+        digests.update(tx, done);
+        return done;
+    }
+
+    /** A rejected or expired request: a batch still pending is aborted. */
+    public void abortDigests(Tx tx, long workspaceId, long batchId) {
+        digests.find(tx, workspaceId, batchId).filter(batch -> batch.status() == SigningStatus.PENDING_APPROVAL)
+                .ifPresent(batch -> digests.update(tx, batch.withItems(SigningStatus.ABORTED, batch.items())));
+    }
+
+    /** Token accounts sign with their parent's key. */
+    private Account keyOwner(Tx tx, Account account) {
+        return account.parentId().flatMap(parent -> accounts.find(tx, account.workspaceId(), parent)).orElse(account);
+    }
+}

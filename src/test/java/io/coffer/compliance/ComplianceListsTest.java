@@ -1,0 +1,95 @@
+package io.coffer.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** The shipped snapshot, the list file formats and their refusals, and how addresses compare. */
+class ComplianceListsTest {
+
+    @Test
+    void theShippedSnapshotHoldsEveryLineOfItsSeventeenFiles() {
+        SanctionsList list = ComplianceLists.shipped();
+        assertThat(list.entries()).isEqualTo(654);
+        assertThat(list.addresses()).isLessThanOrEqualTo(654).isGreaterThan(600);
+        assertThat(list.source().toString()).contains("OFAC SDN").contains("2024-09-27").contains("f2aee22");
+        // The same Ethereum-style address is listed under ARB and BSC: one entry naming both.
+        assertThat(list.find("0x4f47bc496083c727c5fbe3ce9cdf2b0f6496270c").orElseThrow().assets())
+                .contains("ARB", "BSC");
+        assertThat(list.find("49HqitRzdnhYjgTEAhgGpCfsjdTeMbUTU6cyR4JV1R7k2Eej9rGT8JpFiYDa4tZM6RZiFrHmMzgSrhHEqpDYKBe5B2ufNsL"))
+                .hasValueSatisfying(found -> assertThat(found.assets()).containsExactly("XMR"));
+    }
+
+    @Test
+    void evmBech32AndCashAddrCompareInAnyCaseOthersExactly() {
+        SanctionsList list = SanctionsList.of(new ListSource("test", "v1"), List.of(
+                new SanctionsList.Entry("ETH", "0x01e2919679362dFBC9ee1644Ba9C6da6D6245BB1"),
+                new SanctionsList.Entry("XBT", "bc1q05aktddf9ce4p7hh3stgsf253m4vweu7nkhtmw"),
+                new SanctionsList.Entry("BCH", "qpf2cphc5dkuclkqur7lhj2yuqq9pk3hmukle77vhq"),
+                new SanctionsList.Entry("TRX", "TBHTJqAy4DhHhmT3dNceJYNRz4SdLofLre")));
+        assertThat(list.find("0x01E2919679362DFBC9EE1644BA9C6DA6D6245BB1")).isPresent();
+        assertThat(list.find("0x01e2919679362dfbc9ee1644ba9c6da6d6245bb1")).isPresent();
+        assertThat(list.find("BC1Q05AKTDDF9CE4P7HH3STGSF253M4VWEU7NKHTMW")).isPresent();
+        assertThat(list.find("bitcoincash:qpf2cphc5dkuclkqur7lhj2yuqq9pk3hmukle77vhq")).isPresent();
+        assertThat(list.find("TBHTJqAy4DhHhmT3dNceJYNRz4SdLofLre")).isPresent();
+        assertThat(list.find("tbhtjqay4dhhhmt3dncejynrz4sdlofLre".toLowerCase(Locale.ROOT))).isEmpty();
+        assertThat(list.find("0x01e2919679362dfbc9ee1644ba9c6da6d6245bb2")).isEmpty();
+    }
+
+    @Test
+    void aSanctionsFileTakesAssetAddressLinesAndRefusesAnythingElseNamingTheLine() {
+        SanctionsList list = ComplianceLists.sanctionsFile("COFFER_SANCTIONS_FILE", ComplianceCases.write("s.txt",
+                "# newer list\n\nETH 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed\nXBT  bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq\n"));
+        assertThat(list.entries()).isEqualTo(2);
+        assertThat(list.find("0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed")).isPresent();
+        assertThat(list.source().toString()).contains("s.txt").contains("COFFER_SANCTIONS_FILE");
+
+        for (String bad : List.of("ETH\n", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed\n", "eth 0xabc\n",
+                "ETH 0xabc extra\n", "ETH 0x<script>\n", "ETH " + "a".repeat(300) + "\n")) {
+            assertThatThrownBy(() -> ComplianceLists.sanctionsFile("COFFER_SANCTIONS_FILE",
+                    ComplianceCases.write("bad.txt", "XBT 1BoatSLRHtKNngkdXEeobR76b53LETtpyT\n" + bad)))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("COFFER_SANCTIONS_FILE").hasMessageContaining("line 2")
+                    .hasMessageNotContaining("\n");
+        }
+        assertThatThrownBy(() -> ComplianceLists.sanctionsFile("COFFER_SANCTIONS_FILE", ComplianceCases.write("empty.txt",
+                "# nothing\n"))).hasMessageContaining("lists no address");
+        assertThatThrownBy(() -> ComplianceLists.sanctionsFile("COFFER_SANCTIONS_FILE",
+                ComplianceCases.write("x.txt", "").resolveSibling("missing.txt"))).hasMessageContaining("not a readable file");
+    }
+
+    @Test
+    void aHighRiskFileTakesAddressCategoryReasonLines() {
+        HighRiskList list = ComplianceLists.highRiskFile("COFFER_HIGH_RISK_ADDRESSES_FILE", ComplianceCases.write("r.txt",
+                "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed darknet market Sells stolen cards\n"));
+        assertThat(list.find("0x5AAEB6053F3E94C9B9A09F33669435E7EF1BEAED")).hasValueSatisfying(found -> {
+            assertThat(found.category()).isEqualTo("darknet");
+            assertThat(found.reason()).isEqualTo("market Sells stolen cards");
+        });
+        assertThatThrownBy(() -> ComplianceLists.highRiskFile("COFFER_HIGH_RISK_ADDRESSES_FILE",
+                ComplianceCases.write("r2.txt", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed mixing\n")))
+                .hasMessageContaining("COFFER_HIGH_RISK_ADDRESSES_FILE").hasMessageContaining("line 1");
+        assertThatThrownBy(() -> ComplianceLists.highRiskFile("COFFER_HIGH_RISK_ADDRESSES_FILE",
+                ComplianceCases.write("r3.txt", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed MIXING why\n")))
+                .hasMessageContaining("category in lower case");
+    }
+
+    @Test
+    void listsAreBoundedInEntries() {
+        List<SanctionsList.Entry> many = new ArrayList<>();
+        for (int i = 0; i <= SanctionsList.MAX_ENTRIES; i++) {
+            many.add(new SanctionsList.Entry("XBT", "a" + i));
+        }
+        assertThatThrownBy(() -> SanctionsList.of(new ListSource("big", "v"), many))
+                .hasMessageContaining(String.valueOf(SanctionsList.MAX_ENTRIES));
+        List<HighRiskList.HighRiskAddress> risky = new ArrayList<>();
+        for (int i = 0; i <= HighRiskList.MAX_ENTRIES; i++) {
+            risky.add(new HighRiskList.HighRiskAddress("a" + i, "mixing", "r"));
+        }
+        assertThatThrownBy(() -> HighRiskList.of(risky)).hasMessageContaining(String.valueOf(HighRiskList.MAX_ENTRIES));
+    }
+}
