@@ -92,6 +92,7 @@ abstract class TradeLinkStoryCases extends ServerCases {
         assertThat(transaction.path("status").asText()).isEqualTo("SUBMITTED");
         assertThat(transaction.path("amount").asText()).isEqualTo(three.toString());
         assertThat(transaction.path("tx_hash").asText()).isEqualTo(outbound.path("transaction_hash").asText());
+        ok(admin.get("/requests/" + outboundRequest + "/governance-status"));
         JsonNode sendRequest = ok(admin.get("/requests/" + outboundRequest));
         assertThat(sendRequest.path("type").asText()).isEqualTo("CREATE_TRANSACTION");
         assertThat(sendRequest.path("status").asText()).isEqualTo("SUBMITTED");
@@ -423,6 +424,32 @@ abstract class TradeLinkStoryCases extends ServerCases {
         assertThat(ok(admin.get("/settlements")).path("page_info").path("count").asLong()).isEqualTo(2);
         assertThat(balances(admin, w.exchangeAccountId)).containsExactly(ETH.multiply(BigInteger.TWO), BigInteger.ZERO,
                 ETH.multiply(BigInteger.TWO));
+    }
+
+    @Test
+    void aBitcoinPledgeIsSettledFromItsOutputsWithFundsExact() {
+        BigInteger coin = BigInteger.valueOf(100_000_000L);
+        TradeLinkWorld w = new TradeLinkWorld(server, coin, "bitcoin");
+        ApiClient admin = w.admin.client();
+        BigInteger pledged = BigInteger.valueOf(40_000_000L);
+        JsonNode pledge = w.openPledge(pledged);
+        w.governed(w.increment(pledge, BigInteger.valueOf(10_000_000L)));
+        BigInteger half = BigInteger.valueOf(50_000_000L);
+        assertThat(balances(admin, w.accountId)).containsExactly(coin.subtract(half), half, coin);
+        JsonNode settled = ok(w.xavier.client().post("/settlements", Map.of("id", newId(), "from_pledge_id",
+                pledge.path("id").asText(), "meta", Map.of(), "outbound_transaction_intent",
+                Map.of("amount", "30000000"))));
+        assertThat(settled.path("state").asText()).isEqualTo("OUTBOUND_TRANSACTION_SUBMITTED");
+        Sandbox.mine(admin, "bitcoin", 6);
+        long transactionId = settled.path("outbound_transaction").path("transaction_id").asLong();
+        BigInteger fee = new BigInteger(ok(admin.get("/transactions/" + transactionId)).path("fees").asText());
+        assertThat(ok(admin.get("/settlements/" + settled.path("id").asText())).path("state").asText())
+                .isEqualTo("OUTBOUND_TRANSACTION_CONFIRMED");
+        BigInteger left = coin.subtract(BigInteger.valueOf(30_000_000L)).subtract(fee);
+        assertThat(balances(admin, w.accountId)[2]).isEqualTo(left);
+        assertThat(balances(admin, w.accountId)[1]).isZero();
+        assertThat(balances(admin, w.exchangeAccountId)[2]).isEqualTo(BigInteger.valueOf(30_000_000L));
+        assertThat(w.pledge(admin, pledge.path("id").asText()).path("state").asText()).isEqualTo("PLEDGE_CONSUMED");
     }
 
     static Map<String, Object> recovery(String maxFee) {

@@ -39,7 +39,14 @@ final class TradeLinkWorld {
     final String exchangeName;
     final BigInteger funded;
 
+    final String currency;
+
     TradeLinkWorld(TestServer server, BigInteger funds) {
+        this(server, funds, "ethereum");
+    }
+
+    TradeLinkWorld(TestServer server, BigInteger funds, String currency) {
+        this.currency = currency;
         String[] ws = new String[1];
         admin = Governed.admin(server, ws);
         workspace = ws[0];
@@ -47,9 +54,9 @@ final class TradeLinkWorld {
         bob = Governed.operator(server, workspace, admin.client());
         xavier = Governed.operator(server, workspace, admin.client());
         eve = Governed.operator(server, workspace, admin.client());
-        account = Governed.account(admin.client(), "ethereum", List.of(Governed.step(1, alice), Governed.step(1, bob)));
+        account = Governed.account(admin.client(), currency, List.of(Governed.step(1, alice), Governed.step(1, bob)));
         accountId = account.path("id").asLong();
-        exchangeAccountId = Sandbox.account(admin.client(), "ethereum").path("id").asLong();
+        exchangeAccountId = Sandbox.account(admin.client(), currency).path("id").asLong();
         long managers = group(admin.client(), "am", alice.id());
         long exchangers = group(admin.client(), "ex", xavier.id());
         long whitelist = ok(admin.client().post("/sandbox/whitelists", Map.of("name", Sandbox.uniqueName("wl"), "addresses",
@@ -66,7 +73,7 @@ final class TradeLinkWorld {
         funded = funds;
         if (funds.signum() > 0) {
             Sandbox.deposit(admin.client(), accountId, funds.toString());
-            Sandbox.mine(admin.client(), "ethereum", 12);
+            Sandbox.mine(admin.client(), currency, 12);
         }
     }
 
@@ -98,7 +105,7 @@ final class TradeLinkWorld {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("account_name", account.path("name").asText());
         details.put("amount", amount.toString());
-        details.put("currency", "ethereum");
+        details.put("currency", currency);
         details.put("exchange_name", exchangeName);
         return Map.of("type", "CREATE_PLEDGE_INCREMENT", "data", Map.of("pledge_subaccount_id",
                 pledge.path("pledge_subaccount_id").asLong(), "pledge_data", details));
@@ -107,7 +114,7 @@ final class TradeLinkWorld {
     Map<String, Object> unpledge(JsonNode pledge) {
         return Map.of("type", "CREATE_FORCED_UNPLEDGE", "data", Map.of("pledge_subaccount_id",
                 pledge.path("pledge_subaccount_id").asLong(), "forced_unpledge_data", Map.of(
-                        "account_name", account.path("name").asText(), "currency", "ethereum",
+                        "account_name", account.path("name").asText(), "currency", currency,
                         "exchange_name", exchangeName)));
     }
 
