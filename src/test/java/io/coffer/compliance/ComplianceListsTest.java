@@ -109,6 +109,50 @@ class ComplianceListsTest {
                 ComplianceCases.write("x.txt", "").resolveSibling("missing.txt"))).hasMessageContaining("not a readable file");
     }
 
+    /** Files saved by editors that begin UTF-8 with a byte-order mark read like any other. */
+    @Test
+    void aByteOrderMarkAtTheStartOfAListIsNotPartOfTheFirstLine() {
+        SanctionsList list = ComplianceLists.sanctionsFile("COFFER_SANCTIONS_FILE", ComplianceCases.write("bom.txt",
+                "\uFEFF# OFAC update\nETH 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed\n"));
+        assertThat(list.find("0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed")).isPresent();
+        SanctionsList first = ComplianceLists.sanctionsFile("COFFER_SANCTIONS_FILE", ComplianceCases.write("bom2.txt",
+                "\uFEFFETH 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed\n"));
+        assertThat(first.entries()).isEqualTo(1);
+        HighRiskList risky = ComplianceLists.highRiskFile("COFFER_HIGH_RISK_ADDRESSES_FILE", ComplianceCases.write("bom3.txt",
+                "\uFEFF0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed mixing A mixer\n"));
+        assertThat(risky.size()).isEqualTo(1);
+    }
+
+    /**
+     * A reason is shown in answers and stored with flagged deposits: control characters (a NUL, which
+     * PostgreSQL text cannot hold, would fail every deposit from that sender) stop the start instead.
+     */
+    @Test
+    void aHighRiskReasonWithControlCharactersIsRefusedAtStart() {
+        for (String reason : List.of("Mixer\u0000hack", "Mixer\u001b[31m", "Mixer\u007f")) {
+            assertThatThrownBy(() -> ComplianceLists.highRiskFile("COFFER_HIGH_RISK_ADDRESSES_FILE",
+                    ComplianceCases.write("ctl.txt", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed mixing " + reason + "\n")))
+                    .as(reason).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("line 1").hasMessageContaining("control character");
+        }
+    }
+
+    /** A flagged deposit's service name is cut to what its column holds, never inside a character. */
+    @Test
+    void aLongHighRiskReasonIsCutBetweenCharacters() {
+        String address = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
+        for (int pad = 470; pad <= 480; pad++) {
+            String reason = "r".repeat(pad) + "\uD83D\uDE00".repeat(10);
+            ComplianceService service = new ComplianceService(SanctionsList.of(new ListSource("t", "v"), List.of(
+                    new SanctionsList.Entry("XBT", "1BoatSLRHtKNngkdXEeobR76b53LETtpyT"))),
+                    HighRiskList.of(List.of(new HighRiskList.HighRiskAddress(address, "mixing", reason))),
+                    io.coffer.currency.CurrencyCatalog.standard());
+            String name = service.screen(1, 2, address, java.time.Instant.EPOCH).orElseThrow().service();
+            assertThat(name.length()).isLessThanOrEqualTo(500);
+            assertThat(Character.isHighSurrogate(name.charAt(name.length() - 1))).as("pad " + pad).isFalse();
+        }
+    }
+
     @Test
     void aHighRiskFileTakesAddressCategoryReasonLines() {
         HighRiskList list = ComplianceLists.highRiskFile("COFFER_HIGH_RISK_ADDRESSES_FILE", ComplianceCases.write("r.txt",
