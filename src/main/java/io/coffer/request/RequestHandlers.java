@@ -40,6 +40,8 @@ public final class RequestHandlers {
     private final UpdateQuorumHandler updateQuorum;
     private final MessageSigningHandler messageSigning;
     private final SignDigestsHandler signDigests;
+    private final PledgeIncrementHandler pledgeIncrement;
+    private final ForcedUnpledgeHandler forcedUnpledge;
     private final Accounts accounts;
 
     /** Builds every handler over the storage ports and services they need. */
@@ -47,7 +49,7 @@ public final class RequestHandlers {
                            UserService userService, Groups groups, Entities entities, Whitelists whitelists,
                            WhitelistService whitelistRules, Workspaces workspaces, Memberships memberships,
                            SendService sends, Transactions transactions, ComplianceService compliance,
-                           io.coffer.signing.SigningService signing) {
+                           io.coffer.signing.SigningService signing, io.coffer.tradelink.PledgeChanges pledgeChanges) {
         this.accounts = accounts;
         AdminChecks checks = new AdminChecks(groups, entities, whitelists, accounts, users, workspaces);
         this.send = new SendHandler(accounts, users, groups, whitelists, whitelistRules, sends, transactions,
@@ -69,6 +71,8 @@ public final class RequestHandlers {
         AccountSteps accountSteps = new AccountSteps(send);
         this.messageSigning = new MessageSigningHandler(signing, accountSteps);
         this.signDigests = new SignDigestsHandler(signing, accountSteps);
+        this.pledgeIncrement = new PledgeIncrementHandler(pledgeChanges, send);
+        this.forcedUnpledge = new ForcedUnpledgeHandler(pledgeChanges, send);
     }
 
     /** The handler of a request type, or empty when Coffer does not handle that type. */
@@ -91,8 +95,10 @@ public final class RequestHandlers {
             case UPDATE_QUORUM -> updateQuorum;
             case MESSAGE_SIGNING -> messageSigning;
             case SIGN_DIGESTS -> signDigests;
+            case CREATE_PLEDGE_INCREMENT -> pledgeIncrement;
+            case CREATE_FORCED_UNPLEDGE -> forcedUnpledge;
             case ACTIVATE, CREATE_ADMIN, CREATE_ADMIN_GROUP, CREATE_API_USER_ACCESS, CREATE_DAPPS_CONFIG,
-                 CREATE_FORCED_UNPLEDGE, CREATE_PLEDGE_INCREMENT, CREATE_POLICY, CREATE_REPLEDGE, CREATE_TRADELINK,
+                 CREATE_POLICY, CREATE_REPLEDGE, CREATE_TRADELINK,
                  CREATE_TRADELINK_ASSET_MANAGER, CREATE_TRADELINK_EXCHANGE, EDIT_ADMIN_GROUP, EDIT_DAPPS_CONFIG,
                  EDIT_POLICY, MIGRATE_ACCOUNT, MIGRATE_GROUP, MIGRATE_WHITELIST -> null;
         });
