@@ -204,9 +204,16 @@ public final class CofferServer implements AutoCloseable {
         var requestStore = new JdbcRequests();
         var signing = new io.coffer.signing.SigningService(unitOfWork, new io.coffer.signing.db.JdbcMessages(),
                 new io.coffer.signing.db.JdbcDigestBatches(), accountsStore, accounts, workspaces);
+        var tradeLinkStore = new io.coffer.tradelink.db.JdbcTradeLink();
+        var pledgeChanges = new io.coffer.tradelink.PledgeChanges(tradeLinkStore, accountsStore, ledger);
         var handlers = new io.coffer.request.RequestHandlers(requestStore, accountsStore, accounts, apiUsers, users,
                 groupStore, entityStore, whitelistStore, whitelists, workspaceStore, memberships, sends, transactionStore,
-                compliance, signing, Optional.of(stakeLifecycle));
+                compliance, signing, pledgeChanges, Optional.of(stakeLifecycle));
+        var tradeLink = new io.coffer.tradelink.TradeLinkService(unitOfWork, tradeLinkStore, accountsStore, groupStore,
+                whitelistStore, ledger, clock);
+        var settlements = new io.coffer.tradelink.SettlementService(unitOfWork, tradeLinkStore, accountsStore, groupStore,
+                new io.coffer.request.SettlementSends(requestStore, sends, transactionStore, transactions, accounts), ledger,
+                clock);
         RateLimiter limits = new RateLimiter(unitOfWork, new JdbcRateLimits(), new RateLimitPolicy(true,
                 config.rateLimitTransactionRequestsPerHour(), config.rateLimitOtherPostsPerHour(),
                 config.rateLimitPendingRequests()), clock);
@@ -261,6 +268,7 @@ public final class CofferServer implements AutoCloseable {
         new io.coffer.event.http.EventRoutes(feed).register(api);
         new io.coffer.compliance.http.ComplianceRoutes(compliance).register(api);
         new io.coffer.nft.http.NftRoutes(nfts).register(api);
+        new io.coffer.tradelink.http.TradeLinkRoutes(tradeLink, settlements, bodies).register(api);
         new io.coffer.staking.http.StakingRoutes(staking).register(api);
         if (config.sandbox()) {
             Optional<String> token = config.loopbackOnly() ? Optional.empty() : config.sandboxToken();
@@ -271,6 +279,7 @@ public final class CofferServer implements AutoCloseable {
             new io.coffer.sandbox.http.SandboxDirectoryRoutes(requests, groups, entities, whitelists, labels, accounts,
                     transactions, users, bodies, sandbox::guardedWrite).register(api);
             new io.coffer.sandbox.http.SandboxNftRoutes(nfts, bodies, sandbox::guardedWrite).register(api);
+            new io.coffer.sandbox.http.SandboxTradeLinkRoutes(tradeLink, bodies, sandbox::guardedWrite).register(api);
         }
         api.finish();
         return new Background(requests, transactions, limits, idempotency, dispatcher, rewardAccrual::accrueAllDue);

@@ -5,7 +5,7 @@ package io.coffer.request;
  * or an administrative change. Each request type has one {@link RequestHandler} that checks, applies and aborts it.
  */
 public sealed interface RequestChange permits SendRequest, StakeRequest, AdminChange, MessageSigningRequest,
-        DigestSigningRequest {
+        DigestSigningRequest, PledgeIncrementRequest, ForcedUnpledgeRequest {
 
     /** The request type that asks for this change. */
     RequestType type();

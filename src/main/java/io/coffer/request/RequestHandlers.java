@@ -42,6 +42,8 @@ public final class RequestHandlers {
     private final UpdateQuorumHandler updateQuorum;
     private final MessageSigningHandler messageSigning;
     private final SignDigestsHandler signDigests;
+    private final PledgeIncrementHandler pledgeIncrement;
+    private final ForcedUnpledgeHandler forcedUnpledge;
     private final Accounts accounts;
 
     /** Builds every handler over the storage ports and services they need. */
@@ -49,9 +51,9 @@ public final class RequestHandlers {
                            UserService userService, Groups groups, Entities entities, Whitelists whitelists,
                            WhitelistService whitelistRules, Workspaces workspaces, Memberships memberships,
                            SendService sends, Transactions transactions, ComplianceService compliance,
-                           io.coffer.signing.SigningService signing) {
+                           io.coffer.signing.SigningService signing, io.coffer.tradelink.PledgeChanges pledgeChanges) {
         this(requests, accounts, accountService, users, userService, groups, entities, whitelists, whitelistRules,
-                workspaces, memberships, sends, transactions, compliance, signing, Optional.empty());
+                workspaces, memberships, sends, transactions, compliance, signing, pledgeChanges, Optional.empty());
     }
 
     /** @param staking the staking transactions' life, when the server stakes */
@@ -59,7 +61,8 @@ public final class RequestHandlers {
                            UserService userService, Groups groups, Entities entities, Whitelists whitelists,
                            WhitelistService whitelistRules, Workspaces workspaces, Memberships memberships,
                            SendService sends, Transactions transactions, ComplianceService compliance,
-                           io.coffer.signing.SigningService signing, Optional<StakeLifecycle> staking) {
+                           io.coffer.signing.SigningService signing, io.coffer.tradelink.PledgeChanges pledgeChanges,
+                           Optional<StakeLifecycle> staking) {
         this.accounts = accounts;
         AdminChecks checks = new AdminChecks(groups, entities, whitelists, accounts, users, workspaces);
         this.send = new SendHandler(accounts, users, groups, whitelists, whitelistRules, sends, transactions,
@@ -83,6 +86,8 @@ public final class RequestHandlers {
         AccountSteps accountSteps = new AccountSteps(send);
         this.messageSigning = new MessageSigningHandler(signing, accountSteps);
         this.signDigests = new SignDigestsHandler(signing, accountSteps);
+        this.pledgeIncrement = new PledgeIncrementHandler(pledgeChanges, send);
+        this.forcedUnpledge = new ForcedUnpledgeHandler(pledgeChanges, send);
     }
 
     /** The handler of a request type, or empty when Coffer does not handle that type. */
@@ -105,8 +110,10 @@ public final class RequestHandlers {
             case UPDATE_QUORUM -> updateQuorum;
             case MESSAGE_SIGNING -> messageSigning;
             case SIGN_DIGESTS -> signDigests;
+            case CREATE_PLEDGE_INCREMENT -> pledgeIncrement;
+            case CREATE_FORCED_UNPLEDGE -> forcedUnpledge;
             case ACTIVATE, CREATE_ADMIN, CREATE_ADMIN_GROUP, CREATE_API_USER_ACCESS, CREATE_DAPPS_CONFIG,
-                 CREATE_FORCED_UNPLEDGE, CREATE_PLEDGE_INCREMENT, CREATE_POLICY, CREATE_REPLEDGE, CREATE_TRADELINK,
+                 CREATE_POLICY, CREATE_REPLEDGE, CREATE_TRADELINK,
                  CREATE_TRADELINK_ASSET_MANAGER, CREATE_TRADELINK_EXCHANGE, EDIT_ADMIN_GROUP, EDIT_DAPPS_CONFIG,
                  EDIT_POLICY, MIGRATE_ACCOUNT, MIGRATE_GROUP, MIGRATE_WHITELIST -> null;
         });

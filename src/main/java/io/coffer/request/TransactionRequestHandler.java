@@ -30,24 +30,27 @@ final class TransactionRequestHandler implements RequestHandler<RequestChange> {
 
     @Override
     public Outcome<Draft> prepare(Tx tx, Caller caller, RequestChange change, Instant now) {
-        return switch (change) {
-            case StakeRequest stake -> stakes.prepare(tx, caller, stake, now);
-            case SendRequest send -> sends.prepare(tx, caller, send, now);
-            case AdminChange other -> throw new IllegalArgumentException("not a transaction: " + other.type());
-            case MessageSigningRequest other -> throw new IllegalArgumentException("not a transaction: " + other.type());
-            case DigestSigningRequest other -> throw new IllegalArgumentException("not a transaction: " + other.type());
-        };
+        if (change instanceof StakeRequest stake) {
+            return stakes.prepare(tx, caller, stake, now);
+        }
+        return sends.prepare(tx, caller, send(change), now);
     }
 
     @Override
     public void requested(Tx tx, RequestChange change, Draft draft, long requestId) {
-        switch (change) {
-            case StakeRequest stake -> stakes.requested(tx, stake, draft, requestId);
-            case SendRequest send -> sends.requested(tx, send, draft, requestId);
-            case AdminChange other -> throw new IllegalArgumentException("not a transaction: " + other.type());
-            case MessageSigningRequest other -> throw new IllegalArgumentException("not a transaction: " + other.type());
-            case DigestSigningRequest other -> throw new IllegalArgumentException("not a transaction: " + other.type());
+        if (change instanceof StakeRequest stake) {
+            stakes.requested(tx, stake, draft, requestId);
+        } else {
+            sends.requested(tx, send(change), draft, requestId);
         }
+    }
+
+    /** Other changes never carry CREATE_TRANSACTION (each change names its own type). */
+    private static SendRequest send(RequestChange change) {
+        if (change instanceof SendRequest send) {
+            return send;
+        }
+        throw new IllegalArgumentException("not a transaction: " + change.type());
     }
 
     @Override

@@ -68,6 +68,11 @@ public final class RequestRoutes {
             Responses.outcome(res, requests.create(caller, parsed.change(), parsed.intentJson()), RequestJson::vault);
             return;
         }
+        if (TradeLinkIntents.TYPES.contains(type)) {
+            TradeLinkIntents.Parsed parsed = TradeLinkIntents.read(type, body);
+            Responses.outcome(res, requests.create(caller, parsed.change(), parsed.intentJson()), RequestJson::vault);
+            return;
+        }
         SendIntents.Parsed send = SendIntents.read(body);
         Responses.outcome(res, requests.create(caller, new SendRequest(send.intent()), send.intentJson()), RequestJson::vault);
     }
