@@ -68,6 +68,17 @@ public final class Postings {
         return new Posting(workspaceId, Optional.of(transactionId), "SEND_SETTLED", asset, at, entries);
     }
 
+    /**
+     * Value that arrives already confirmed, from outside the ledger's transactions: a stake's funds
+     * coming back, a staking reward. Confirmed rises at once.
+     */
+    public static Posting credited(long workspaceId, Optional<Long> transactionId, String kind, String asset,
+                                   long accountId, Amount amount, Instant at) {
+        return new Posting(workspaceId, transactionId, kind, asset, at, List.of(
+                debit(accountId, Bucket.CONFIRMED, amount),
+                external(Bucket.CONFIRMED, Side.CREDIT, amount)));
+    }
+
     /** A TradeLink pledge sets funds aside for an exchange: reserved like a send, available drops. */
     public static Posting pledge(long workspaceId, String asset, long accountId, Amount amount, Instant at) {
         return new Posting(workspaceId, Optional.empty(), "PLEDGE_RESERVED", asset, at, List.of(

@@ -53,6 +53,7 @@ public final class TransactionService {
     private final SendService sends;
     private final InstantSource clock;
     private final Outbox outbox;
+    private final SettlementHook otherSettlements;
     private final ComplianceService compliance;
     private final TransactionScreenings screenings;
 
@@ -61,6 +62,17 @@ public final class TransactionService {
                               WorkspaceService workspaces, RandomChainData chainData, Utxos utxos, SendService sends,
                               InstantSource clock, Outbox outbox, ComplianceService compliance,
                               TransactionScreenings screenings) {
+        this(unitOfWork, accounts, accountService, transactions, networks, ledger, catalog, workspaces, chainData, utxos,
+                sends, clock, outbox, compliance, screenings, SettlementHook.NONE);
+    }
+
+    /** @param otherSettlements settles outgoing transactions made outside the send path (staking) */
+    public TransactionService(UnitOfWork unitOfWork, Accounts accounts, AccountService accountService,
+                              Transactions transactions, Networks networks, LedgerService ledger, CurrencyCatalog catalog,
+                              WorkspaceService workspaces, RandomChainData chainData, Utxos utxos, SendService sends,
+                              InstantSource clock, Outbox outbox, ComplianceService compliance,
+                              TransactionScreenings screenings, SettlementHook otherSettlements) {
+        this.otherSettlements = otherSettlements;
         this.outbox = outbox;
         this.compliance = compliance;
         this.screenings = screenings;
@@ -294,6 +306,10 @@ public final class TransactionService {
     /** Confirms a transaction; its ledger postings cannot fail: what they move is held or reserved. */
     private void settle(Tx tx, Transaction pending, Currency currency, Instant now) {
         transactions.markConfirmed(tx, pending.id(), now);
+        if (SettlementHook.handles(pending)) {
+            otherSettlements.settle(tx, pending, now);
+            return;
+        }
         if (pending.type() != TransactionType.RECEIVE) {
             sends.settle(tx, pending, now);
             return;

@@ -53,7 +53,7 @@ final class SendIntents {
         return new Parsed(intent, intentJson(intent));
     }
 
-    private static Transaction.Note note(JsonFields note) {
+    static Transaction.Note note(JsonFields note) {
         String title = note.string("title");
         String content = note.string("content");
         if (title.length() > MAX_NOTE_TITLE) {
