@@ -30,12 +30,19 @@ final class Background implements AutoCloseable {
 
     Background(RequestService requests, TransactionService transactions, RateLimiter limits, IdempotencyService keys,
                io.coffer.event.Dispatcher dispatcher) {
+        this(requests, transactions, limits, keys, dispatcher, () -> 0);
+    }
+
+    /** @param stakingRewards pays the staking rewards the workspace clocks make due */
+    Background(RequestService requests, TransactionService transactions, RateLimiter limits, IdempotencyService keys,
+               io.coffer.event.Dispatcher dispatcher, java.util.function.IntSupplier stakingRewards) {
         this.dispatcher = dispatcher;
         // Webhooks go out within a fraction of a second of their change; an idle check is one indexed read.
         dispatcher.start(java.time.Duration.ofMillis(200));
         executor.scheduleWithFixedDelay(() -> run("request expiry", requests::expireAllDue), 1, 1, TimeUnit.SECONDS);
         executor.scheduleWithFixedDelay(() -> run("block production", transactions::produceDueBlocks), 1, 1,
                 TimeUnit.SECONDS);
+        executor.scheduleWithFixedDelay(() -> run("staking rewards", stakingRewards), 1, 1, TimeUnit.SECONDS);
         // Reads never write, so what is over is deleted here, a bounded batch a second.
         executor.scheduleWithFixedDelay(() -> run("rate-limit windows purged", limits::purge), 1, 1, TimeUnit.SECONDS);
         executor.scheduleWithFixedDelay(() -> run("idempotency keys purged", keys::purge), 1, 1, TimeUnit.SECONDS);

@@ -193,15 +193,27 @@ public final class CofferServer implements AutoCloseable {
         SendService sends = new SendService(accountsStore, accounts, transactionStore, utxos, networks, ledger, workspaces,
                 random, outbox);
         var compliance = compliance(config.compliance(), catalog);
+        var stakeStore = new io.coffer.staking.db.JdbcStakes();
+        var rewardAccrual = new io.coffer.staking.RewardAccrual(unitOfWork, stakeStore, accountsStore, ledger, clock);
+        var stakeLifecycle = new io.coffer.staking.StakeLifecycle(accountsStore, accounts, transactionStore, ledger,
+                stakeStore, new RandomChainData(random), outbox, rewardAccrual);
+        var staking = new io.coffer.staking.StakingService(unitOfWork, accountsStore, stakeStore, rewardAccrual, clock);
         TransactionService transactions = new TransactionService(unitOfWork, accountsStore, accounts, transactionStore,
                 networks, ledger, catalog, workspaces, new RandomChainData(random), utxos, sends, clock, outbox, compliance,
-                new io.coffer.compliance.db.JdbcTransactionScreenings());
+                new io.coffer.compliance.db.JdbcTransactionScreenings(), stakeLifecycle);
         var requestStore = new JdbcRequests();
         var signing = new io.coffer.signing.SigningService(unitOfWork, new io.coffer.signing.db.JdbcMessages(),
                 new io.coffer.signing.db.JdbcDigestBatches(), accountsStore, accounts, workspaces);
+        var tradeLinkStore = new io.coffer.tradelink.db.JdbcTradeLink();
+        var pledgeChanges = new io.coffer.tradelink.PledgeChanges(tradeLinkStore, accountsStore, ledger);
         var handlers = new io.coffer.request.RequestHandlers(requestStore, accountsStore, accounts, apiUsers, users,
                 groupStore, entityStore, whitelistStore, whitelists, workspaceStore, memberships, sends, transactionStore,
-                compliance, signing);
+                compliance, signing, pledgeChanges, Optional.of(stakeLifecycle));
+        var tradeLink = new io.coffer.tradelink.TradeLinkService(unitOfWork, tradeLinkStore, accountsStore, groupStore,
+                whitelistStore, ledger, clock);
+        var settlements = new io.coffer.tradelink.SettlementService(unitOfWork, tradeLinkStore, accountsStore, groupStore,
+                new io.coffer.request.SettlementSends(requestStore, sends, transactionStore, transactions, accounts), ledger,
+                clock);
         RateLimiter limits = new RateLimiter(unitOfWork, new JdbcRateLimits(), new RateLimitPolicy(true,
                 config.rateLimitTransactionRequestsPerHour(), config.rateLimitOtherPostsPerHour(),
                 config.rateLimitPendingRequests()), clock);
@@ -215,7 +227,8 @@ public final class CofferServer implements AutoCloseable {
                 new io.coffer.event.http.JdkWebhookSender(Duration.ofSeconds(eventSettings.webhookTimeoutSeconds())),
                 webhookAddresses, vault, clock, Duration.ofSeconds(eventSettings.webhookTimeoutSeconds()),
                 eventSettings.webhookConcurrency(), Duration.ofMillis(eventSettings.webhookFirstRetryMillis()));
-        BalanceService balances = new BalanceService(unitOfWork, accountsStore, accounts, transactionStore, ledger, clock);
+        BalanceService balances = new BalanceService(unitOfWork, accountsStore, accounts, transactionStore, ledger, clock,
+                staking);
         var nfts = new io.coffer.nft.NftService(unitOfWork, new io.coffer.nft.db.JdbcNfts(), accountsStore, workspaceStore,
                 catalog, new RandomChainData(random), clock);
 
@@ -255,17 +268,21 @@ public final class CofferServer implements AutoCloseable {
         new io.coffer.event.http.EventRoutes(feed).register(api);
         new io.coffer.compliance.http.ComplianceRoutes(compliance).register(api);
         new io.coffer.nft.http.NftRoutes(nfts).register(api);
+        new io.coffer.tradelink.http.TradeLinkRoutes(tradeLink, settlements, bodies).register(api);
+        new io.coffer.staking.http.StakingRoutes(staking).register(api);
         if (config.sandbox()) {
             Optional<String> token = config.loopbackOnly() ? Optional.empty() : config.sandboxToken();
             SandboxRoutes sandbox = new SandboxRoutes(workspaces, users, accounts, transactions, requests, limits, bodies,
                     token);
-            sandbox.register(api);
+            sandbox.onClockMoved(rewardAccrual::accrueDue).register(api);
+            new io.coffer.staking.http.StakingSandboxRoutes(staking, bodies, sandbox::guardedWrite).register(api);
             new io.coffer.sandbox.http.SandboxDirectoryRoutes(requests, groups, entities, whitelists, labels, accounts,
                     transactions, users, bodies, sandbox::guardedWrite).register(api);
             new io.coffer.sandbox.http.SandboxNftRoutes(nfts, bodies, sandbox::guardedWrite).register(api);
+            new io.coffer.sandbox.http.SandboxTradeLinkRoutes(tradeLink, bodies, sandbox::guardedWrite).register(api);
         }
         api.finish();
-        return new Background(requests, transactions, limits, idempotency, dispatcher);
+        return new Background(requests, transactions, limits, idempotency, dispatcher, rewardAccrual::accrueAllDue);
     }
 
     /** The compliance lists: the shipped OFAC snapshot or the configured file, and the high-risk list. */

@@ -20,7 +20,7 @@ class ArchitectureTest {
             "io.coffer.user", "io.coffer.workspace", "io.coffer.group", "io.coffer.entity", "io.coffer.whitelist",
             "io.coffer.label", "io.coffer.reporting", "io.coffer.event", "io.coffer.limits",
             "io.coffer.compliance", "io.coffer.nft",
-            "io.coffer.signing"};
+            "io.coffer.signing", "io.coffer.tradelink", "io.coffer.staking"};
 
     @Test
     void commonIsTheSharedKernelAndDependsOnNothingOfOurs() {
@@ -97,6 +97,17 @@ class ArchitectureTest {
     void requestsDriveTransactionsNeverTheOtherWayRound() {
         noClasses().that().resideInAnyPackage("io.coffer.transaction..", "io.coffer.account..", "io.coffer.ledger..")
                 .should().dependOnClassesThat().resideInAPackage("io.coffer.request..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void stakingIsDrivenByRequestsAndTransactionsKnowItOnlyThroughPorts() {
+        noClasses().that().resideInAPackage("io.coffer.staking..")
+                .should().dependOnClassesThat().resideInAPackage("io.coffer.request..")
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage("io.coffer.transaction..", "io.coffer.account..", "io.coffer.ledger..")
+                .should().dependOnClassesThat().resideInAPackage("io.coffer.staking..")
+                .because("block production and balances reach staking through SettlementHook and StakedBalances")
                 .check(CLASSES);
     }
 

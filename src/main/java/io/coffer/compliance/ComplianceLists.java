@@ -100,6 +100,10 @@ public final class ComplianceLists {
                 throw fault(setting, file, i, "expected \"<address> <category> <reason>\" (category in lower case,"
                         + " reason up to 500 characters), got: " + abbreviate(line));
             }
+            if (parts[2].chars().anyMatch(c -> c != '\t' && Character.isISOControl(c))) {
+                // The reason is stored with flagged deposits (PostgreSQL text holds no NUL) and shown in answers.
+                throw fault(setting, file, i, "the reason holds a control character");
+            }
             entries.add(new HighRiskList.HighRiskAddress(parts[0], parts[1], parts[2]));
             if (entries.size() > HighRiskList.MAX_ENTRIES) {
                 throw fault(setting, file, i, "more than " + HighRiskList.MAX_ENTRIES + " entries");
@@ -116,7 +120,11 @@ public final class ComplianceLists {
             if (Files.size(file) > MAX_FILE_BYTES) {
                 throw new IllegalArgumentException(setting + ": " + file + " is larger than " + MAX_FILE_BYTES + " bytes");
             }
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+            // Editors may begin a UTF-8 file with a byte-order mark: it is no part of the first line.
+            if (!lines.isEmpty() && lines.getFirst().startsWith("\uFEFF")) {
+                lines.set(0, lines.getFirst().substring(1));
+            }
             for (int i = 0; i < lines.size(); i++) {
                 if (lines.get(i).length() > MAX_LINE_CHARS) {
                     throw fault(setting, file, i, "line longer than " + MAX_LINE_CHARS + " characters");

@@ -128,7 +128,12 @@ public final class ComplianceService {
         return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
+    /** At most 500 characters (the stored column's size), never cutting a character's surrogate pair in two. */
     private static String abbreviate(String text) {
-        return text.length() <= 500 ? text : text.substring(0, 500);
+        if (text.length() <= 500) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(499)) ? 499 : 500;
+        return text.substring(0, end);
     }
 }

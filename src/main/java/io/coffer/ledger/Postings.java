@@ -68,6 +68,31 @@ public final class Postings {
         return new Posting(workspaceId, Optional.of(transactionId), "SEND_SETTLED", asset, at, entries);
     }
 
+    /**
+     * Value that arrives already confirmed, from outside the ledger's transactions: a stake's funds
+     * coming back, a staking reward. Confirmed rises at once.
+     */
+    public static Posting credited(long workspaceId, Optional<Long> transactionId, String kind, String asset,
+                                   long accountId, Amount amount, Instant at) {
+        return new Posting(workspaceId, transactionId, kind, asset, at, List.of(
+                debit(accountId, Bucket.CONFIRMED, amount),
+                external(Bucket.CONFIRMED, Side.CREDIT, amount)));
+    }
+
+    /** A TradeLink pledge sets funds aside for an exchange: reserved like a send, available drops. */
+    public static Posting pledge(long workspaceId, String asset, long accountId, Amount amount, Instant at) {
+        return new Posting(workspaceId, Optional.empty(), "PLEDGE_RESERVED", asset, at, List.of(
+                debit(accountId, Bucket.OUTGOING, amount),
+                external(Bucket.OUTGOING, Side.CREDIT, amount)));
+    }
+
+    /** A pledge's funds are given back (unpledged, or handed to the settlement's send). */
+    public static Posting unpledge(long workspaceId, String asset, long accountId, Amount amount, Instant at) {
+        return new Posting(workspaceId, Optional.empty(), "PLEDGE_RELEASED", asset, at, List.of(
+                credit(accountId, Bucket.OUTGOING, amount),
+                external(Bucket.OUTGOING, Side.DEBIT, amount)));
+    }
+
     static Posting.Entry debit(long accountId, Bucket bucket, Amount amount) {
         return new Posting.Entry(Optional.of(accountId), bucket, Side.DEBIT, amount);
     }

@@ -31,8 +31,10 @@ final class AppliedEvents {
             case CREATE_TRANSACTION, CREATE_ADMIN_GROUP, EDIT_ADMIN_GROUP, UPDATE_QUORUM -> null;
             // The spec has no notification type for signed messages or digests; their requests' own events say it.
             case MESSAGE_SIGNING, SIGN_DIGESTS -> null;
+            // TradeLink pledge changes: the spec's notification types name no pledge event.
+            case CREATE_PLEDGE_INCREMENT, CREATE_FORCED_UNPLEDGE -> null;
             // Not carried out by Coffer (refused at creation), so never applied.
-            case CREATE_DAPPS_CONFIG, EDIT_DAPPS_CONFIG, CREATE_FORCED_UNPLEDGE, CREATE_PLEDGE_INCREMENT, CREATE_POLICY,
+            case CREATE_DAPPS_CONFIG, EDIT_DAPPS_CONFIG, CREATE_POLICY,
                  EDIT_POLICY, CREATE_REPLEDGE, CREATE_TRADELINK, CREATE_TRADELINK_ASSET_MANAGER,
                  CREATE_TRADELINK_EXCHANGE -> null;
         });

@@ -6,6 +6,7 @@ import io.coffer.account.Memberships;
 import io.coffer.compliance.ComplianceService;
 import io.coffer.entity.Entities;
 import io.coffer.group.Groups;
+import io.coffer.staking.StakeLifecycle;
 import io.coffer.transaction.SendService;
 import io.coffer.transaction.Transactions;
 import io.coffer.user.ApiUsers;
@@ -24,6 +25,7 @@ import java.util.Optional;
 public final class RequestHandlers {
 
     private final SendHandler send;
+    private final RequestHandler<?> transaction;
     private final CreateGroupHandler createGroup;
     private final EditGroupHandler editGroup;
     private final RevokeGroupHandler revokeGroup;
@@ -40,6 +42,8 @@ public final class RequestHandlers {
     private final UpdateQuorumHandler updateQuorum;
     private final MessageSigningHandler messageSigning;
     private final SignDigestsHandler signDigests;
+    private final PledgeIncrementHandler pledgeIncrement;
+    private final ForcedUnpledgeHandler forcedUnpledge;
     private final Accounts accounts;
 
     /** Builds every handler over the storage ports and services they need. */
@@ -47,11 +51,24 @@ public final class RequestHandlers {
                            UserService userService, Groups groups, Entities entities, Whitelists whitelists,
                            WhitelistService whitelistRules, Workspaces workspaces, Memberships memberships,
                            SendService sends, Transactions transactions, ComplianceService compliance,
-                           io.coffer.signing.SigningService signing) {
+                           io.coffer.signing.SigningService signing, io.coffer.tradelink.PledgeChanges pledgeChanges) {
+        this(requests, accounts, accountService, users, userService, groups, entities, whitelists, whitelistRules,
+                workspaces, memberships, sends, transactions, compliance, signing, pledgeChanges, Optional.empty());
+    }
+
+    /** @param staking the staking transactions' life, when the server stakes */
+    public RequestHandlers(Requests requests, Accounts accounts, AccountService accountService, ApiUsers users,
+                           UserService userService, Groups groups, Entities entities, Whitelists whitelists,
+                           WhitelistService whitelistRules, Workspaces workspaces, Memberships memberships,
+                           SendService sends, Transactions transactions, ComplianceService compliance,
+                           io.coffer.signing.SigningService signing, io.coffer.tradelink.PledgeChanges pledgeChanges,
+                           Optional<StakeLifecycle> staking) {
         this.accounts = accounts;
         AdminChecks checks = new AdminChecks(groups, entities, whitelists, accounts, users, workspaces);
         this.send = new SendHandler(accounts, users, groups, whitelists, whitelistRules, sends, transactions,
                 compliance);
+        this.transaction = staking.<RequestHandler<?>>map(lifecycle -> new TransactionRequestHandler(send,
+                new StakeHandler(send, lifecycle, accounts, transactions), lifecycle)).orElse(send);
         this.createGroup = new CreateGroupHandler(checks, requests);
         this.editGroup = new EditGroupHandler(checks, requests, memberships);
         this.revokeGroup = new RevokeGroupHandler(checks, requests, memberships);
@@ -69,12 +86,14 @@ public final class RequestHandlers {
         AccountSteps accountSteps = new AccountSteps(send);
         this.messageSigning = new MessageSigningHandler(signing, accountSteps);
         this.signDigests = new SignDigestsHandler(signing, accountSteps);
+        this.pledgeIncrement = new PledgeIncrementHandler(pledgeChanges, send);
+        this.forcedUnpledge = new ForcedUnpledgeHandler(pledgeChanges, send);
     }
 
     /** The handler of a request type, or empty when Coffer does not handle that type. */
     Optional<RequestHandler<?>> of(RequestType type) {
         return Optional.ofNullable(switch (type) {
-            case CREATE_TRANSACTION -> send;
+            case CREATE_TRANSACTION -> transaction;
             case CREATE_GROUP -> createGroup;
             case EDIT_GROUP -> editGroup;
             case REVOKE_GROUP -> revokeGroup;
@@ -91,8 +110,10 @@ public final class RequestHandlers {
             case UPDATE_QUORUM -> updateQuorum;
             case MESSAGE_SIGNING -> messageSigning;
             case SIGN_DIGESTS -> signDigests;
+            case CREATE_PLEDGE_INCREMENT -> pledgeIncrement;
+            case CREATE_FORCED_UNPLEDGE -> forcedUnpledge;
             case ACTIVATE, CREATE_ADMIN, CREATE_ADMIN_GROUP, CREATE_API_USER_ACCESS, CREATE_DAPPS_CONFIG,
-                 CREATE_FORCED_UNPLEDGE, CREATE_PLEDGE_INCREMENT, CREATE_POLICY, CREATE_REPLEDGE, CREATE_TRADELINK,
+                 CREATE_POLICY, CREATE_REPLEDGE, CREATE_TRADELINK,
                  CREATE_TRADELINK_ASSET_MANAGER, CREATE_TRADELINK_EXCHANGE, EDIT_ADMIN_GROUP, EDIT_DAPPS_CONFIG,
                  EDIT_POLICY, MIGRATE_ACCOUNT, MIGRATE_GROUP, MIGRATE_WHITELIST -> null;
         });

@@ -224,7 +224,10 @@ public final class RequestService {
         if (transaction.isEmpty()) {
             return Outcome.notFound("transaction " + transactionId + " not found");
         }
-        Optional<Long> requestId = transaction.get().send().map(Transaction.Send::requestId).filter(id -> id > 0);
+        // A staking transaction has no send parts: its request is found by target.
+        Optional<Long> requestId = transaction.get().send().map(Transaction.Send::requestId).filter(id -> id > 0)
+                .or(() -> unitOfWork.read(tx -> requests.forTarget(tx, caller.workspaceId(), TargetType.TRANSACTION,
+                        transactionId)).stream().map(Request::id).max(Long::compare));
         if (requestId.isEmpty()) {
             return Outcome.invalid("transaction " + transactionId + " is not governed by a request");
         }

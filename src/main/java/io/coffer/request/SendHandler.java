@@ -151,6 +151,14 @@ final class SendHandler implements RequestHandler<SendRequest> {
         return accounts.rules(tx, List.of(account.id())).getOrDefault(account.id(), List.of());
     }
 
+    /**
+     * The approval steps the account's rules give a request moving {@code amount} from it (the
+     * TradeLink pledge changes are approved like a send of their amount).
+     */
+    Outcome<List<ApprovalStep>> accountSteps(Tx tx, Account account, BigInteger amount) {
+        return governing(tx, account, amount).flatMap(ruleSet -> steps(tx, account.workspaceId(), ruleSet));
+    }
+
     /** The rule set of the account that governs this amount. */
     Outcome<RuleSet> governing(Tx tx, Account account, BigInteger amount) {
         List<RuleSet> ruleSets = ruleSets(tx, account);

@@ -14,4 +14,8 @@ public sealed interface BalanceReport {
     /** {@code BitcoinBalances}: the plain figures and where the unconfirmed value stands. */
     record Utxo(Balance balance, Transactions.PendingFlows flows) implements BalanceReport {
     }
+
+    /** {@code SolanaBalances}: the account's stakes by state (the spec's shape has no spendable figures). */
+    record Solana(Balance balance, StakedBalances.Solana staked) implements BalanceReport {
+    }
 }

@@ -31,9 +31,17 @@ public final class BalanceService {
     private final Transactions transactions;
     private final LedgerService ledger;
     private final InstantSource clock;
+    private final StakedBalances staked;
 
     public BalanceService(UnitOfWork unitOfWork, Accounts accounts, AccountService accountService,
                           Transactions transactions, LedgerService ledger, InstantSource clock) {
+        this(unitOfWork, accounts, accountService, transactions, ledger, clock, StakedBalances.NONE);
+    }
+
+    /** @param staked the stakes of Solana accounts, which report {@code SolanaBalances} */
+    public BalanceService(UnitOfWork unitOfWork, Accounts accounts, AccountService accountService,
+                          Transactions transactions, LedgerService ledger, InstantSource clock, StakedBalances staked) {
+        this.staked = staked;
         this.unitOfWork = unitOfWork;
         this.accounts = accounts;
         this.accountService = accountService;
@@ -49,7 +57,11 @@ public final class BalanceService {
                 return Outcome.notFound("account " + accountId + " not found");
             }
             Balance balance = found.get().balance();
-            if (accountService.currencyOf(found.get().account()).utxo()) {
+            Currency currency = accountService.currencyOf(found.get().account());
+            if (currency.family() == io.coffer.currency.Family.SOLANA && found.get().account().contractAddress().isEmpty()) {
+                return Outcome.ok(new BalanceReport.Solana(balance, staked.solana(tx, accountId)));
+            }
+            if (currency.utxo()) {
                 return Outcome.ok(new BalanceReport.Utxo(balance, transactions.pendingFlows(tx, accountId)));
             }
             return Outcome.ok(new BalanceReport.Standard(balance));

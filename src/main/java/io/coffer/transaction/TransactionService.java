@@ -53,6 +53,7 @@ public final class TransactionService {
     private final SendService sends;
     private final InstantSource clock;
     private final Outbox outbox;
+    private final SettlementHook otherSettlements;
     private final ComplianceService compliance;
     private final TransactionScreenings screenings;
 
@@ -61,6 +62,17 @@ public final class TransactionService {
                               WorkspaceService workspaces, RandomChainData chainData, Utxos utxos, SendService sends,
                               InstantSource clock, Outbox outbox, ComplianceService compliance,
                               TransactionScreenings screenings) {
+        this(unitOfWork, accounts, accountService, transactions, networks, ledger, catalog, workspaces, chainData, utxos,
+                sends, clock, outbox, compliance, screenings, SettlementHook.NONE);
+    }
+
+    /** @param otherSettlements settles outgoing transactions made outside the send path (staking) */
+    public TransactionService(UnitOfWork unitOfWork, Accounts accounts, AccountService accountService,
+                              Transactions transactions, Networks networks, LedgerService ledger, CurrencyCatalog catalog,
+                              WorkspaceService workspaces, RandomChainData chainData, Utxos utxos, SendService sends,
+                              InstantSource clock, Outbox outbox, ComplianceService compliance,
+                              TransactionScreenings screenings, SettlementHook otherSettlements) {
+        this.otherSettlements = otherSettlements;
         this.outbox = outbox;
         this.compliance = compliance;
         this.screenings = screenings;
@@ -97,41 +109,52 @@ public final class TransactionService {
             if (account.status() != io.coffer.account.AccountStatus.ACTIVE) {
                 return Outcome.invalid("account " + accountId + " is " + account.status() + ": deposits go to active accounts");
             }
-            Currency currency = accountService.currencyOf(account);
-            if (currency.utxo() && amount.value().compareTo(SendService.MAX_OUTPUT) > 0) {
-                return Outcome.invalid("amount is above what one " + currency.name() + " output can carry, "
-                        + SendService.MAX_OUTPUT);
-            }
-            if (sender.isPresent() && !currency.addresses().isValid(sender.get())) {
-                return Outcome.invalid("sender is not a valid " + currency.name() + " address");
-            }
-            String recipient = account.address();
-            if (currency.utxo()) {
-                advanceFreshAddress(tx, account, currency);
-            }
-            String hash = chainData.transactionHash(currency);
-            Transaction draft = new Transaction(0, caller.workspaceId(), account.id(), TransactionType.RECEIVE,
-                    TransactionStatus.SUBMITTED, amount, Optional.empty(), Optional.empty(), account.currency(),
-                    account.currency(), Optional.of(recipient), List.of(sender.orElseGet(() -> chainData.address(currency))),
-                    Optional.of(hash), Optional.empty(), currency.confirmations(), caller.userId(), now,
-                    Optional.of(now), Optional.empty(), Optional.empty());
-            long id = transactions.create(tx, draft);
-            outbox.record(tx, Event.of(caller.workspaceId(), EventType.NEW_TRANSACTION_HAS_BEEN_RECEIVED, id,
-                    Optional.of(account.id()), now));
-            sender.flatMap(from -> compliance.screen(caller.workspaceId(), id, from, now)).ifPresent(screening -> {
-                screenings.save(tx, caller.workspaceId(), id, screening);
-                outbox.record(tx, Event.of(caller.workspaceId(), EventType.NEW_TRANSACTION_HAS_BEEN_SCORED, id,
-                        Optional.of(account.id()), now));
-            });
-            if (currency.utxo()) {
-                AccountAddress received = accounts.address(tx, account.id(), 0, account.freshIndex()).orElseThrow();
-                utxos.add(tx, new Utxo(0, account.id(), hash, 0, amount, received.address(), received.derivationPath(),
-                        false), id);
-            }
-            return ledger.post(tx, Postings.receivePending(caller.workspaceId(), id, account.asset(), account.id(), amount, now),
-                            Map.of())
-                    .map(balances -> details(tx, transactions.find(tx, caller.workspaceId(), id).orElseThrow(), account));
+            return receive(tx, account, amount, sender, Optional.empty(), caller.userId(), now)
+                    .map(received -> details(tx, received, account));
         });
+    }
+
+    /**
+     * An unconfirmed RECEIVE of {@code amount} on a locked, active account, inside the caller's
+     * transaction: a deposit, or the arrival of a send between two accounts of the workspace (same
+     * hash as the send, so both confirm in the same block).
+     */
+    public Outcome<Transaction> receive(Tx tx, Account account, Amount amount, Optional<String> sender,
+                                        Optional<String> txHash, long createdBy, Instant now) {
+        Currency currency = accountService.currencyOf(account);
+        if (currency.utxo() && amount.value().compareTo(SendService.MAX_OUTPUT) > 0) {
+            return Outcome.invalid("amount is above what one " + currency.name() + " output can carry, "
+                    + SendService.MAX_OUTPUT);
+        }
+        if (sender.isPresent() && !currency.addresses().isValid(sender.get())) {
+            return Outcome.invalid("sender is not a valid " + currency.name() + " address");
+        }
+        String recipient = account.address();
+        if (currency.utxo()) {
+            advanceFreshAddress(tx, account, currency);
+        }
+        String hash = txHash.orElseGet(() -> chainData.transactionHash(currency));
+        Transaction draft = new Transaction(0, account.workspaceId(), account.id(), TransactionType.RECEIVE,
+                TransactionStatus.SUBMITTED, amount, Optional.empty(), Optional.empty(), account.currency(),
+                account.currency(), Optional.of(recipient), List.of(sender.orElseGet(() -> chainData.address(currency))),
+                Optional.of(hash), Optional.empty(), currency.confirmations(), createdBy, now,
+                Optional.of(now), Optional.empty(), Optional.empty());
+        long id = transactions.create(tx, draft);
+        outbox.record(tx, Event.of(account.workspaceId(), EventType.NEW_TRANSACTION_HAS_BEEN_RECEIVED, id,
+                Optional.of(account.id()), now));
+        sender.flatMap(from -> compliance.screen(account.workspaceId(), id, from, now)).ifPresent(screening -> {
+            screenings.save(tx, account.workspaceId(), id, screening);
+            outbox.record(tx, Event.of(account.workspaceId(), EventType.NEW_TRANSACTION_HAS_BEEN_SCORED, id,
+                    Optional.of(account.id()), now));
+        });
+        if (currency.utxo()) {
+            AccountAddress received = accounts.address(tx, account.id(), 0, account.freshIndex()).orElseThrow();
+            utxos.add(tx, new Utxo(0, account.id(), hash, 0, amount, received.address(), received.derivationPath(),
+                    false), id);
+        }
+        return ledger.post(tx, Postings.receivePending(account.workspaceId(), id, account.asset(), account.id(), amount, now),
+                        Map.of())
+                .map(balances -> transactions.find(tx, account.workspaceId(), id).orElseThrow());
     }
 
     /** Produces blocks on a network: the first includes the mempool; confirmed transactions settle. */
@@ -283,6 +306,10 @@ public final class TransactionService {
     /** Confirms a transaction; its ledger postings cannot fail: what they move is held or reserved. */
     private void settle(Tx tx, Transaction pending, Currency currency, Instant now) {
         transactions.markConfirmed(tx, pending.id(), now);
+        if (SettlementHook.handles(pending)) {
+            otherSettlements.settle(tx, pending, now);
+            return;
+        }
         if (pending.type() != TransactionType.RECEIVE) {
             sends.settle(tx, pending, now);
             return;

@@ -40,6 +40,10 @@ abstract class ComplianceCases {
     static final String SANCTIONED_XBT_SEGWIT = "bc1q05aktddf9ce4p7hh3stgsf253m4vweu7nkhtmw";
     /** On the shipped list under ETH, written there in mixed case. */
     static final String SANCTIONED_ETH = "0x01e2919679362dFBC9ee1644Ba9C6da6D6245BB1";
+    /** The Bitcoin-style P2SH spelling (version 0x05) of M8yFL6SFC6TreATegTyuSYkDfDRbisdpT3, listed under LTC. */
+    static final String SANCTIONED_LTC_OLD_P2SH = "32m72D2HEycRqfBkaazZcuVpLWq9k3sYdt";
+    /** The legacy Base58 spelling of qpf2cphc5dkuclkqur7lhj2yuqq9pk3hmukle77vhq, listed under BCH. */
+    static final String SANCTIONED_BCH_LEGACY = "18Y8VPic2pZsvyLaYVdSLQdCuT2nAJJ3hd";
     /** Valid addresses on no list. */
     static final String CLEAN_ETH = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
     static final String CLEAN_BTC = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq";
@@ -180,6 +184,45 @@ abstract class ComplianceCases {
         ApiResponse clean = admin.client().post("/requests", Governed.send(account, "ETHEREUM_LIKE_SEND",
                 ETH.toString(), CLEAN_ETH, "10000000000000000", Governed.speed("NORMAL")));
         assertThat(clean.status()).as(clean.raw()).isEqualTo(200);
+    }
+
+    /**
+     * Another spelling of a listed script is no way around the list: Litecoin takes the Bitcoin-style
+     * P2SH version for the script the list writes as M8yFL..., Bitcoin Cash takes the legacy form of a
+     * listed CashAddr address. Sends, whitelists, deposits and both reads see through them.
+     */
+    @Test
+    void anotherSpellingOfAListedScriptIsRefusedFlaggedAndReportedSanctioned() {
+        String[] ws = new String[1];
+        Approver admin = Governed.admin(server, ws);
+        ApiClient client = admin.client();
+        JsonNode litecoin = Governed.account(client, "litecoin", List.of(Governed.step(1, admin)));
+        Sandbox.deposit(client, litecoin.path("id").asLong(), "100000000");
+        Sandbox.mine(client, "litecoin", 6);
+        int requestsBefore = client.get("/requests").get("page_info").path("count").asInt();
+
+        ApiResponse send = client.post("/requests", Governed.send(litecoin, "BITCOIN_LIKE_SEND", "100000",
+                SANCTIONED_LTC_OLD_P2SH, "100000", Governed.speed("NORMAL")));
+        assertThat(send.status()).as(send.raw()).isEqualTo(400);
+        assertThat(send.text("name")).isEqualTo("CofferSanctionedAddress");
+        assertThat(send.text("message")).contains(SANCTIONED_LTC_OLD_P2SH).contains("LTC");
+        assertThat(client.get("/requests").get("page_info").path("count").asInt()).isEqualTo(requestsBefore);
+
+        ApiResponse whitelist = client.post("/sandbox/whitelists", Map.of("name", Sandbox.uniqueName("w"),
+                "addresses", List.of(Map.of("name", "bad", "currency", "bitcoin_cash", "address", SANCTIONED_BCH_LEGACY))));
+        assertThat(whitelist.status()).as(whitelist.raw()).isEqualTo(400);
+        assertThat(whitelist.text("name")).isEqualTo("CofferSanctionedAddress");
+
+        long bch = Sandbox.account(client, "bitcoin_cash").path("id").asLong();
+        ApiResponse deposit = deposit(client, bch, SANCTIONED_BCH_LEGACY);
+        assertThat(deposit.get("compliance").path("risk").path("provider_details").path("chainalysis").get(0)
+                .path("risk").asText()).isEqualTo("Severe");
+
+        for (String address : List.of(SANCTIONED_LTC_OLD_P2SH, SANCTIONED_BCH_LEGACY)) {
+            assertThat(client.get("/compliance/sanctions/" + address).get("has_sanctions").asBoolean()).as(address).isTrue();
+            assertThat(client.get("/compliance/address-risk/" + address).get("provider_details").path("risk").asText())
+                    .isEqualTo("Severe");
+        }
     }
 
     @Test

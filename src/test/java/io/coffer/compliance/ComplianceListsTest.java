@@ -40,6 +40,53 @@ class ComplianceListsTest {
         assertThat(list.find("0x01e2919679362dfbc9ee1644ba9c6da6d6245bb2")).isEmpty();
     }
 
+    /**
+     * The same payment script has several spellings that the networks accept: Bitcoin Cash's CashAddr
+     * and legacy Base58 forms, and Litecoin's (and DigiByte's) new and old P2SH versions. Each
+     * spelling of a listed script is listed, whichever of them the list writes.
+     */
+    @Test
+    void everySpellingOfAListedPaymentScriptIsListed() {
+        // Listed on the shipped snapshot: LTC M8yFL... (P2SH version 0x32); BCH qpf2c... (CashAddr P2PKH).
+        SanctionsList shipped = ComplianceLists.shipped();
+        // Litecoin accepts the Bitcoin-style P2SH version 0x05 for the same script hash.
+        assertThat(shipped.find("32m72D2HEycRqfBkaazZcuVpLWq9k3sYdt")).as("LTC P2SH, old version")
+                .hasValueSatisfying(found -> assertThat(found.address()).isEqualTo("M8yFL6SFC6TreATegTyuSYkDfDRbisdpT3"));
+        // Bitcoin Cash accepts the legacy Base58 spelling of a CashAddr address, and the reverse.
+        assertThat(shipped.find("18Y8VPic2pZsvyLaYVdSLQdCuT2nAJJ3hd")).as("BCH legacy of a listed CashAddr").isPresent();
+        assertThat(shipped.find("bitcoincash:qpgf0ztxq3mwfq6eg5versgfdzq9c3pwv5jsk6wnay"))
+                .as("CashAddr of a listed legacy BCH address").isPresent();
+        assertThat(shipped.find("BITCOINCASH:QPGF0ZTXQ3MWFQ6EG5VERSGFDZQ9C3PWV5JSK6WNAY")).isPresent();
+
+        SanctionsList list = SanctionsList.of(new ListSource("test", "v1"), List.of(
+                new SanctionsList.Entry("DGB", "STwc3frYLsLfrQ8NC82LPWiRrmDT4pQZvY"),
+                new SanctionsList.Entry("ATOM", "cosmos19rl4cm2hmr8afy4kldpxz3fka4jguq0auqdal4"),
+                new SanctionsList.Entry("ETH", "0X52908400098527886E0F7030069857D2E4169EE7")));
+        assertThat(list.find("38LcwNZqAQTrRG3LmnhrGEvoMWGjq3mQqp")).as("DigiByte P2SH, old version").isPresent();
+        // Bech32 is case-insensitive whatever its prefix, not only Bitcoin's and Litecoin's.
+        assertThat(list.find("COSMOS19RL4CM2HMR8AFY4KLDPXZ3FKA4JGUQ0AUQDAL4")).isPresent();
+        // An EVM address the list writes with "0X" is the same address.
+        assertThat(list.find("0x52908400098527886e0f7030069857d2e4169ee7")).isPresent();
+
+        // Other scripts stay apart: a different hash, and a Bitcoin P2PKH is not the Litecoin P2PKH of its hash.
+        assertThat(shipped.find("38LcwNZqAQTrRG3LmnhrGEvoMWGjq3mQqp")).isEmpty();
+        assertThat(shipped.find("14S531R5q7wvrTf497Yz63o4sZHFNsavP5")).as("BTC P2PKH of a listed LTC hash").isEmpty();
+    }
+
+    /** The P2SH versions {@link AddressKey} treats as one are those the catalog's networks accept for one script. */
+    @Test
+    void theAliasedScriptVersionsAreThoseTheCatalogAccepts() {
+        java.util.Set<Integer> aliased = new java.util.TreeSet<>();
+        for (var currency : io.coffer.currency.CurrencyCatalog.standard().currencies()) {
+            if (currency.addresses() instanceof io.coffer.currency.address.BitcoinAddresses bitcoin
+                    && bitcoin.p2sh().size() > 1) {
+                assertThat(bitcoin.p2sh()).as(currency.name()).contains(AddressKey.BITCOIN_P2SH);
+                bitcoin.p2sh().stream().filter(version -> version != AddressKey.BITCOIN_P2SH).forEach(aliased::add);
+            }
+        }
+        assertThat(aliased).isEqualTo(AddressKey.ALIASED_P2SH);
+    }
+
     @Test
     void aSanctionsFileTakesAssetAddressLinesAndRefusesAnythingElseNamingTheLine() {
         SanctionsList list = ComplianceLists.sanctionsFile("COFFER_SANCTIONS_FILE", ComplianceCases.write("s.txt",
@@ -60,6 +107,50 @@ class ComplianceListsTest {
                 "# nothing\n"))).hasMessageContaining("lists no address");
         assertThatThrownBy(() -> ComplianceLists.sanctionsFile("COFFER_SANCTIONS_FILE",
                 ComplianceCases.write("x.txt", "").resolveSibling("missing.txt"))).hasMessageContaining("not a readable file");
+    }
+
+    /** Files saved by editors that begin UTF-8 with a byte-order mark read like any other. */
+    @Test
+    void aByteOrderMarkAtTheStartOfAListIsNotPartOfTheFirstLine() {
+        SanctionsList list = ComplianceLists.sanctionsFile("COFFER_SANCTIONS_FILE", ComplianceCases.write("bom.txt",
+                "\uFEFF# OFAC update\nETH 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed\n"));
+        assertThat(list.find("0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed")).isPresent();
+        SanctionsList first = ComplianceLists.sanctionsFile("COFFER_SANCTIONS_FILE", ComplianceCases.write("bom2.txt",
+                "\uFEFFETH 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed\n"));
+        assertThat(first.entries()).isEqualTo(1);
+        HighRiskList risky = ComplianceLists.highRiskFile("COFFER_HIGH_RISK_ADDRESSES_FILE", ComplianceCases.write("bom3.txt",
+                "\uFEFF0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed mixing A mixer\n"));
+        assertThat(risky.size()).isEqualTo(1);
+    }
+
+    /**
+     * A reason is shown in answers and stored with flagged deposits: control characters (a NUL, which
+     * PostgreSQL text cannot hold, would fail every deposit from that sender) stop the start instead.
+     */
+    @Test
+    void aHighRiskReasonWithControlCharactersIsRefusedAtStart() {
+        for (String reason : List.of("Mixer\u0000hack", "Mixer\u001b[31m", "Mixer\u007f")) {
+            assertThatThrownBy(() -> ComplianceLists.highRiskFile("COFFER_HIGH_RISK_ADDRESSES_FILE",
+                    ComplianceCases.write("ctl.txt", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed mixing " + reason + "\n")))
+                    .as(reason).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("line 1").hasMessageContaining("control character");
+        }
+    }
+
+    /** A flagged deposit's service name is cut to what its column holds, never inside a character. */
+    @Test
+    void aLongHighRiskReasonIsCutBetweenCharacters() {
+        String address = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
+        for (int pad = 470; pad <= 480; pad++) {
+            String reason = "r".repeat(pad) + "\uD83D\uDE00".repeat(10);
+            ComplianceService service = new ComplianceService(SanctionsList.of(new ListSource("t", "v"), List.of(
+                    new SanctionsList.Entry("XBT", "1BoatSLRHtKNngkdXEeobR76b53LETtpyT"))),
+                    HighRiskList.of(List.of(new HighRiskList.HighRiskAddress(address, "mixing", reason))),
+                    io.coffer.currency.CurrencyCatalog.standard());
+            String name = service.screen(1, 2, address, java.time.Instant.EPOCH).orElseThrow().service();
+            assertThat(name.length()).isLessThanOrEqualTo(500);
+            assertThat(Character.isHighSurrogate(name.charAt(name.length() - 1))).as("pad " + pad).isFalse();
+        }
     }
 
     @Test

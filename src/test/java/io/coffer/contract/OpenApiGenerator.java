@@ -52,6 +52,11 @@ public final class OpenApiGenerator {
             operation.set("description", op.get("description"));
             ObjectNode facts = (ObjectNode) OpenApiDocuments.withoutProse(original);
             dropFrozenDefaults(facts);
+            // The reference marks its staking operations with a non-standard "staking: <chain>" key;
+            // OpenAPI allows only x- extensions on an operation, so the fact is kept as x-staking.
+            if (facts.has("staking")) {
+                facts.set("x-staking", facts.remove("staking"));
+            }
             describeResponses(facts, source.get("response-descriptions"), method.toUpperCase() + " " + path);
             operation.setAll(facts);
             if (op.path("public").asBoolean(false)) {

@@ -68,6 +68,15 @@ class BadInputApiTest extends ServerCases {
     }
 
     @Test
+    void anUnknownRequestTypeNamesEveryTypeTheServerTakes() {
+        ApiClient c = Sandbox.workspace(server).client();
+        var refused = c.post("/requests", java.util.Map.of("type", "CREATE_NOTHING", "data", java.util.Map.of()));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text("message")).contains("CREATE_NOTHING", "CREATE_TRANSACTION", "CREATE_GROUP",
+                "CREATE_MESSAGE_SIGNING", "SIGN_DIGESTS", "CREATE_PLEDGE_INCREMENT", "CREATE_FORCED_UNPLEDGE");
+    }
+
+    @Test
     void oversizedBodiesAre413() {
         ApiClient c = Sandbox.workspace(server).client();
         String huge = "{\"name\":\"" + "x".repeat(2 << 20) + "\",\"currency\":\"bitcoin\"}";

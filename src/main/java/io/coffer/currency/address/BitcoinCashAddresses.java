@@ -20,38 +20,53 @@ public record BitcoinCashAddresses() implements AddressFormat {
 
     @Override
     public boolean isValid(String address) {
-        if (LEGACY.isValid(address)) {
-            return true;
+        return LEGACY.isValid(address) || cashAddrPayload(address).isPresent();
+    }
+
+    /**
+     * The legacy Base58Check spelling (P2PKH {@code 1...} or P2SH {@code 3...}) of a CashAddr address:
+     * the same key or script hash, which the network accepts in either form. Empty for anything that
+     * is not a valid CashAddr address.
+     */
+    public static java.util.Optional<String> legacy(String cashAddr) {
+        return cashAddrPayload(cashAddr).map(payload -> Base58.BITCOIN.encodeChecked(Hashes.concat(
+                new byte[] {(byte) (payload[0] == 0x00 ? 0x00 : 0x05)}, java.util.Arrays.copyOfRange(payload, 1, 21))));
+    }
+
+    /** The version byte and 20-byte hash of a valid CashAddr address (prefix optional, one letter case). */
+    private static java.util.Optional<byte[]> cashAddrPayload(String address) {
+        if (address.length() > PREFIX.length() + 1 + 42) {
+            return java.util.Optional.empty();
         }
         boolean lower = !address.equals(address.toUpperCase(Locale.ROOT));
         boolean upper = !address.equals(address.toLowerCase(Locale.ROOT));
         if (lower && upper) {
-            return false;
+            return java.util.Optional.empty();
         }
         String text = address.toLowerCase(Locale.ROOT);
         if (text.startsWith(PREFIX + ":")) {
             text = text.substring(PREFIX.length() + 1);
         }
         if (text.length() != 42) {
-            return false;
+            return java.util.Optional.empty();
         }
         byte[] values = new byte[text.length()];
         for (int i = 0; i < text.length(); i++) {
             int value = CHARSET.indexOf(text.charAt(i));
             if (value < 0) {
-                return false;
+                return java.util.Optional.empty();
             }
             values[i] = (byte) value;
         }
         if (polymod(values) != 0) {
-            return false;
+            return java.util.Optional.empty();
         }
         byte[] payload = Bech32.convertBits(java.util.Arrays.copyOf(values, values.length - 8), 5, 8, false).orElse(null);
         if (payload == null || payload.length != 21) {
-            return false;
+            return java.util.Optional.empty();
         }
         int version = payload[0] & 0xff;
-        return version == 0x00 || version == 0x08;
+        return version == 0x00 || version == 0x08 ? java.util.Optional.of(payload) : java.util.Optional.empty();
     }
 
     @Override

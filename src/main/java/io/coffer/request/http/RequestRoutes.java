@@ -15,6 +15,7 @@ import io.coffer.request.RequestService;
 import io.coffer.request.RequestType;
 import io.coffer.request.Requests;
 import io.coffer.request.SendRequest;
+import io.coffer.request.StakeRequest;
 import io.coffer.request.TargetType;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -56,8 +57,19 @@ public final class RequestRoutes {
             Responses.outcome(res, requests.create(caller, parsed.change(), parsed.intentJson()), RequestJson::vault);
             return;
         }
+        if (StakeIntents.isStaking(body)) {
+            StakeIntents.Parsed stake = StakeIntents.read(body);
+            Responses.outcome(res, requests.create(caller, new StakeRequest(stake.intent()), stake.intentJson()),
+                    RequestJson::vault);
+            return;
+        }
         if (SigningIntents.TYPES.contains(type)) {
             SigningIntents.Parsed parsed = SigningIntents.read(type, body);
+            Responses.outcome(res, requests.create(caller, parsed.change(), parsed.intentJson()), RequestJson::vault);
+            return;
+        }
+        if (TradeLinkIntents.TYPES.contains(type)) {
+            TradeLinkIntents.Parsed parsed = TradeLinkIntents.read(type, body);
             Responses.outcome(res, requests.create(caller, parsed.change(), parsed.intentJson()), RequestJson::vault);
             return;
         }

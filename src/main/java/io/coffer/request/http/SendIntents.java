@@ -31,7 +31,8 @@ final class SendIntents {
         String type = body.string("type");
         if (!type.equals("CREATE_TRANSACTION")) {
             throw ApiException.badRequest("type " + type + " is not supported by POST /requests on this server;"
-                    + " CREATE_TRANSACTION and " + AdminIntents.TYPES.stream().sorted().toList() + " are");
+                    + " CREATE_TRANSACTION and " + java.util.stream.Stream.of(AdminIntents.TYPES, SigningIntents.TYPES,
+                            TradeLinkIntents.TYPES).flatMap(java.util.Set::stream).sorted().toList() + " are");
         }
         JsonFields data = body.optionalObject("data").orElseThrow(() -> ApiException.badRequest("field 'data' is required"));
         JsonFields transaction = data.optionalObject("transaction_data").orElseThrow(() ->
@@ -53,7 +54,7 @@ final class SendIntents {
         return new Parsed(intent, intentJson(intent));
     }
 
-    private static Transaction.Note note(JsonFields note) {
+    static Transaction.Note note(JsonFields note) {
         String title = note.string("title");
         String content = note.string("content");
         if (title.length() > MAX_NOTE_TITLE) {

@@ -87,6 +87,8 @@ public final class SandboxRoutes {
     private final RateLimiter limits;
     private final Bodies bodies;
     private final Optional<byte[]> requiredToken;
+    /** Other features' work that the clock makes due (staking rewards), run after the clock moves. */
+    private final java.util.List<java.util.function.LongConsumer> clockListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param requiredToken the token sandbox calls must carry, or empty on a loopback-only server
@@ -102,6 +104,12 @@ public final class SandboxRoutes {
         this.requests = requests;
         this.bodies = bodies;
         this.requiredToken = requiredToken.map(token -> token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Adds work to do in a workspace when its clock moves (given the workspace id); set up at wiring. */
+    public SandboxRoutes onClockMoved(java.util.function.LongConsumer listener) {
+        clockListeners.add(listener);
+        return this;
     }
 
     public void register(Api api) {
@@ -184,6 +192,7 @@ public final class SandboxRoutes {
     private void catchUp(Caller caller, Instant now) {
         requests.expireDue(caller.workspaceId(), now);
         transactions.produceDueBlocks(caller.workspaceId());
+        clockListeners.forEach(listener -> listener.accept(caller.workspaceId()));
     }
 
     private void networkSettings(ServerRequest req, ServerResponse res, Caller caller) {

@@ -30,6 +30,11 @@ public final class BalanceRoutes {
                            Amount underConfirmationOut, Amount worthless) {
     }
 
+    /** The spec's {@code SolanaBalances}; the optional {@code token_accounts} are left out (see GET /accounts/{id}/tokens). */
+    record SolanaBalances(Amount activating, Amount deactivating, Amount delegated, Amount totalStaked,
+                          Amount undelegated) {
+    }
+
     /** The spec's {@code AccountBalancesHistory}. */
     record History(int accountIndex, List<Entry> balances, CurrencyInfo currency) {
     }
@@ -83,6 +88,9 @@ public final class BalanceRoutes {
             case BalanceReport.Utxo utxo -> new BitcoinBalances(b.available(), b.confirmed(), Amount.ZERO,
                     utxo.flows().mempoolIn(), utxo.flows().mempoolOut(), b.pending(), b.total(), Amount.ZERO,
                     utxo.flows().underConfirmationIn(), utxo.flows().underConfirmationOut(), b.dust());
+            case BalanceReport.Solana solana -> new SolanaBalances(solana.staked().activating(),
+                    solana.staked().deactivating(), solana.staked().delegated(), solana.staked().totalStaked(),
+                    solana.staked().undelegated());
         };
     }
 

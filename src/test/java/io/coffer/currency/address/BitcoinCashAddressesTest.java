@@ -35,6 +35,10 @@ class BitcoinCashAddressesTest {
         assertThat(BCH.isValid(cashAddr)).isTrue();
         assertThat(BCH.isValid(cashAddr.substring("bitcoincash:".length()))).as("without prefix").isTrue();
         assertThat(BCH.isValid(cashAddr.toUpperCase(Locale.ROOT))).as("all uppercase").isTrue();
+        assertThat(BitcoinCashAddresses.legacy(cashAddr)).contains(legacy);
+        assertThat(BitcoinCashAddresses.legacy(cashAddr.substring("bitcoincash:".length()).toUpperCase(Locale.ROOT)))
+                .contains(legacy);
+        assertThat(BitcoinCashAddresses.legacy(legacy)).as("already legacy").isEmpty();
         // both spell the same hash (checked against bitcoinj's reading of the legacy address)
         LegacyAddress parsed = (LegacyAddress) AddressParser.getLegacy(BitcoinNetwork.MAINNET).parseAddress(legacy);
         byte[] payload = cashAddrPayload(cashAddr);
