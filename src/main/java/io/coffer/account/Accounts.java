@@ -46,6 +46,15 @@ public interface Accounts {
     /** The next free account index for coin accounts of a currency. */
     int nextIndex(Tx tx, long workspaceId, String currency);
 
+    /**
+     * The coin accounts of a workspace derived at an account path: networks that share a coin type
+     * (EVM networks share 60) give their accounts of the same index one key.
+     */
+    List<Account> coinAccountsAt(Tx tx, long workspaceId, String derivationPath);
+
+    /** The token accounts of a coin account (they hold their tokens at its address, with its key). */
+    List<Account> tokenAccountsOf(Tx tx, long workspaceId, long parentId);
+
     boolean tokenAccountExists(Tx tx, long parentId, String contractAddress);
 
     void saveRules(Tx tx, long accountId, List<RuleSetDraft> drafts);

@@ -54,6 +54,10 @@ public final class JsonFields {
         if (!wellFormed(value.textValue())) {
             throw invalid(name, "holds an unpaired surrogate (\\ud800-\\udfff alone is not a character)");
         }
+        if (value.textValue().indexOf('\u0000') >= 0) {
+            // PostgreSQL text cannot hold NUL: refused here for every string, on every database alike.
+            throw invalid(name, "holds a NUL character (\\u0000)");
+        }
         return Optional.of(value.textValue());
     }
 

@@ -4,6 +4,7 @@ import io.coffer.common.Caller;
 import io.coffer.common.Outcome;
 import io.coffer.common.Tx;
 import io.coffer.governance.RequestStatus;
+import io.coffer.signing.MessageType;
 import io.coffer.signing.SigningService;
 import io.coffer.signing.SigningStatus;
 import java.time.Instant;
@@ -32,7 +33,8 @@ final class MessageSigningHandler implements RequestHandler<MessageSigningReques
     @Override
     public Outcome<Draft> prepare(Tx tx, Caller caller, MessageSigningRequest change, Instant now) {
         return signing.account(tx, caller, change.intent().accountId()).flatMap(account ->
-                steps.of(tx, caller, account, "messages").flatMap(approvers ->
+                steps.of(tx, caller, account, "messages",
+                        change.intent().type() == MessageType.EIP_712).flatMap(approvers ->
                         signing.createMessage(tx, caller, account, change.intent(), now).map(message ->
                                 new Draft(TargetType.MESSAGE, message.id(), Optional.of(account.id()), approvers, true))));
     }
@@ -46,7 +48,9 @@ final class MessageSigningHandler implements RequestHandler<MessageSigningReques
     public Outcome<Void> check(Tx tx, Request request, Instant now) {
         return signing.findMessage(tx, request.workspaceId(), request.targetId())
                 .filter(message -> message.status() == SigningStatus.PENDING_APPROVAL)
-                .map(message -> signing.stillSigns(tx, message.workspaceId(), message.accountId()))
+                .map(message -> signing.messageStillSigns(tx, message).flatMap(ok -> steps.checked(tx,
+                        signing.accountOf(tx, message.workspaceId(), message.accountId()), "typed data",
+                        message.type() == MessageType.EIP_712)).map(ok -> (Void) null))
                 .orElseGet(() -> Outcome.invalid("message " + request.targetId() + " is no longer pending"));
     }
 

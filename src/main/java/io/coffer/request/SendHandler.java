@@ -141,6 +141,16 @@ final class SendHandler implements RequestHandler<SendRequest> {
                 .ifPresent(transaction -> sends.release(tx, transaction, TransactionStatus.REJECTED, now, reason));
     }
 
+    /** The token accounts of a coin account. */
+    List<Account> tokenAccounts(Tx tx, Account account) {
+        return accounts.tokenAccountsOf(tx, account.workspaceId(), account.id());
+    }
+
+    /** All rule sets of an account, in order. */
+    List<RuleSet> ruleSets(Tx tx, Account account) {
+        return accounts.rules(tx, List.of(account.id())).getOrDefault(account.id(), List.of());
+    }
+
     /**
      * The approval steps the account's rules give a request moving {@code amount} from it (the
      * TradeLink pledge changes are approved like a send of their amount).
@@ -151,7 +161,7 @@ final class SendHandler implements RequestHandler<SendRequest> {
 
     /** The rule set of the account that governs this amount. */
     Outcome<RuleSet> governing(Tx tx, Account account, BigInteger amount) {
-        List<RuleSet> ruleSets = accounts.rules(tx, List.of(account.id())).getOrDefault(account.id(), List.of());
+        List<RuleSet> ruleSets = ruleSets(tx, account);
         return RuleSelection.forAmount(ruleSets, amount).map(Outcome::ok).orElseGet(() -> Outcome.invalid(
                 "no governance rule set of account " + account.id() + " covers amount " + amount));
     }

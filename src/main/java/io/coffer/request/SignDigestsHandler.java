@@ -32,7 +32,7 @@ final class SignDigestsHandler implements RequestHandler<DigestSigningRequest> {
     @Override
     public Outcome<Draft> prepare(Tx tx, Caller caller, DigestSigningRequest change, Instant now) {
         return signing.account(tx, caller, change.intent().accountId()).flatMap(account ->
-                steps.of(tx, caller, account, "digests").flatMap(approvers ->
+                steps.of(tx, caller, account, "digests", true).flatMap(approvers ->
                         signing.createDigests(tx, caller, account, change.intent(), now).map(batch ->
                                 new Draft(TargetType.DIGESTS, batch.id(), Optional.of(account.id()), approvers, true))));
     }
@@ -46,7 +46,8 @@ final class SignDigestsHandler implements RequestHandler<DigestSigningRequest> {
     public Outcome<Void> check(Tx tx, Request request, Instant now) {
         return signing.findDigests(tx, request.workspaceId(), request.targetId())
                 .filter(batch -> batch.status() == SigningStatus.PENDING_APPROVAL)
-                .map(batch -> signing.stillSigns(tx, batch.workspaceId(), batch.accountId()))
+                .map(batch -> signing.digestsStillSign(tx, batch).flatMap(ok -> steps.checked(tx,
+                        signing.accountOf(tx, batch.workspaceId(), batch.accountId()), "digests", true)).map(ok -> (Void) null))
                 .orElseGet(() -> Outcome.invalid("digests " + request.targetId() + " are no longer pending"));
     }
 

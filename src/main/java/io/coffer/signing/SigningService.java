@@ -68,7 +68,7 @@ public final class SigningService {
         return unitOfWork.read(tx -> digests.search(tx, caller, filter, page));
     }
 
-    /** The account a request names, if the caller may see it, and it is active. */
+    /** The account a request names, if the caller may see it, it is active and it is a coin account. */
     public Outcome<Account> account(Tx tx, Caller caller, long accountId) {
         Optional<Account> account = accounts.findVisible(tx, caller, accountId);
         if (account.isEmpty()) {
@@ -77,11 +77,47 @@ public final class SigningService {
         if (account.get().status() != AccountStatus.ACTIVE) {
             return Outcome.invalid("account " + accountId + " is " + account.get().status() + " and signs nothing");
         }
+        if (account.get().isToken()) {
+            // The token's rules govern its tokens only; its key is the parent's, which holds the parent's coins.
+            return Outcome.invalid("field 'data.account_id': account " + accountId + " is a token account whose key is account "
+                    + account.get().parentId().orElseThrow() + "'s; a signature under the token's rules would be account "
+                    + account.get().parentId().orElseThrow() + "'s, so messages and digests are asked on that account");
+        }
         return Outcome.ok(account.get());
     }
 
-    /** At the last approval: the account (or the key owner of a token) still signs. */
-    public Outcome<Void> stillSigns(Tx tx, long workspaceId, long accountId) {
+    /**
+     * At the last approval: the account (or the key owner of a token) still signs, and its key is
+     * still its own for an EIP-191 message; typed data checked without a chain id is refused if an
+     * account sharing its key appeared since.
+     */
+    public Outcome<Void> messageStillSigns(Tx tx, Message message) {
+        return stillSigns(tx, message.workspaceId(), message.accountId()).flatMap(owner -> {
+            List<Account> sharing = sharingKey(tx, owner);
+            if (message.type() == MessageType.EIP_191 && !sharing.isEmpty()) {
+                return Outcome.invalid(sharedKey(owner, sharing) + " since this message was asked: an EIP-191 message names no"
+                        + " chain, so its signature would be theirs too");
+            }
+            List<Account> newer = sharing.stream().filter(other -> !other.createdOn().isBefore(message.createdOn())).toList();
+            if (message.type() == MessageType.EIP_712 && !newer.isEmpty()) {
+                return Outcome.invalid(sharedKey(owner, newer) + " since this typed data was asked; ask again so that its"
+                        + " domain.chainId is checked");
+            }
+            return Outcome.ok(null);
+        });
+    }
+
+    /** At the last approval: the account still signs, and its key is still its own. */
+    public Outcome<Void> digestsStillSign(Tx tx, DigestBatch batch) {
+        return stillSigns(tx, batch.workspaceId(), batch.accountId()).flatMap(owner -> {
+            List<Account> sharing = sharingKey(tx, owner);
+            return sharing.isEmpty() ? Outcome.ok(null) : Outcome.invalid(sharedKey(owner, sharing)
+                    + " since these digests were asked: a raw signature would be theirs too");
+        });
+    }
+
+    /** The account (or the key owner of a token) still signs; the key owner. */
+    private Outcome<Account> stillSigns(Tx tx, long workspaceId, long accountId) {
         Account account = accounts.find(tx, workspaceId, accountId).orElseThrow();
         Account owner = keyOwner(tx, account);
         for (Account checked : List.of(account, owner)) {
@@ -89,7 +125,28 @@ public final class SigningService {
                 return Outcome.invalid("account " + checked.id() + " is " + checked.status() + " and signs nothing");
             }
         }
-        return Outcome.ok(null);
+        return Outcome.ok(owner);
+    }
+
+    /**
+     * The other coin accounts holding this key owner's keys (an EVM account number n shares its key
+     * with every EVM network's account number n); whatever it signs without naming a chain is
+     * theirs too, under their own rules.
+     */
+    private List<Account> sharingKey(Tx tx, Account keyOwner) {
+        return accounts.coinAccountsAt(tx, keyOwner.workspaceId(), keyOwner.derivationPath()).stream()
+                .filter(other -> other.id() != keyOwner.id()).toList();
+    }
+
+    private static String sharedKey(Account keyOwner, List<Account> sharing) {
+        List<String> others = sharing.stream().map(other -> "account " + other.id() + " (" + other.currency() + ")").toList();
+        return "the keys of account " + keyOwner.id() + " (" + keyOwner.derivationPath() + ") are also those of "
+                + String.join(", ", others) + ", under their own rules";
+    }
+
+    /** An account of the workspace, known to exist (a pending message's or batch's). */
+    public Account accountOf(Tx tx, long workspaceId, long accountId) {
+        return accounts.find(tx, workspaceId, accountId).orElseThrow();
     }
 
     /** Checks a message against its account and writes it, pending approval. */
@@ -107,6 +164,12 @@ public final class SigningService {
             return Outcome.invalid("field 'data.message_data.address': " + intent.address().get()
                     + " is not the address of account " + account.id() + " (" + account.address() + ")");
         }
+        List<Account> sharing = sharingKey(tx, keyOwner(tx, account));
+        if (intent.type() == MessageType.EIP_191 && !sharing.isEmpty()) {
+            return Outcome.invalid("field 'data.message_type': " + sharedKey(keyOwner(tx, account), sharing)
+                    + "; an EIP-191 message names no chain, so its signature would be theirs too. Sign EIP-712 typed"
+                    + " data whose domain.chainId is this account's chain instead");
+        }
         Outcome<byte[]> hash = switch (intent.type()) {
             case EIP_191 -> {
                 byte[] bytes = intent.rawMessage().getBytes(StandardCharsets.UTF_8);
@@ -121,6 +184,11 @@ public final class SigningService {
                         if (hashed.chainId().isPresent() && !hashed.chainId().get().equals(BigInteger.valueOf(chain))) {
                             return Outcome.invalid("field '" + intent.fieldPrefix() + ".domain.chainId' is "
                                     + hashed.chainId().get() + " but account " + account.id() + " is on chain " + chain);
+                        }
+                        if (hashed.chainId().isEmpty() && !sharing.isEmpty()) {
+                            return Outcome.invalid("field '" + intent.fieldPrefix() + ".domain.chainId' is required: "
+                                    + sharedKey(keyOwner(tx, account), sharing) + ", and typed data naming no chain"
+                                    + " would be signed for them too");
                         }
                         return Outcome.ok(hashed.hash());
                     });
@@ -168,6 +236,12 @@ public final class SigningService {
         KeyCurve curve = currency.addresses().curve();
         if (curve == KeyCurve.NONE) {
             return Outcome.invalid("field 'data.account_id': account " + account.id() + " has no signing key");
+        }
+        List<Account> sharing = sharingKey(tx, keyOwner);
+        if (!sharing.isEmpty()) {
+            return Outcome.invalid("field 'data.account_id': " + sharedKey(keyOwner, sharing) + ". A raw digest names no"
+                    + " chain (it may be another network's transaction hash), so Coffer signs digests only with a key no"
+                    + " other account holds");
         }
         HdPath subtree = AccountKeys.accountPath(currency, keyOwner.index());
         HdPath own = AccountKeys.keyPath(currency, keyOwner.index());

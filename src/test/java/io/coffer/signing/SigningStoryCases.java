@@ -373,6 +373,191 @@ abstract class SigningStoryCases extends ServerCases {
         assertThat(item.path("signature").has("v")).isFalse();
     }
 
+    /** MAIL without a chain id in its domain: valid on every EVM network. */
+    private static final String CHAINLESS_MAIL = Eip712Test.MAIL
+            .replace("{\"name\": \"chainId\", \"type\": \"uint256\"}, ", "").replace("\"chainId\": 1,", "");
+
+    @Test
+    void aKeyThatAnotherAccountSharesSignsNoDigestsNorChainlessMessages() {
+        Team t = team();
+        // Ethereum and Sepolia accounts number 0 derive at 44'/60'/0': one key, one address, two rule sets.
+        JsonNode mainnet = Governed.account(t.admin().client(), "ethereum",
+                List.of(Governed.step(1, t.alice()), Governed.step(1, t.bob())));
+        JsonNode testnet = Governed.account(t.admin().client(), "ethereum_sepolia", List.of(Governed.step(1, t.carol())));
+        assertThat(testnet.path("address").asText()).isEqualTo(mainnet.path("address").asText());
+        assertThat(t.carol().client().get("/accounts/" + mainnet.path("id").asLong()).status()).isEqualTo(404);
+
+        // Carol governs only the testnet account: a raw signature (a mainnet transaction hash) or a message
+        // naming no chain, made with its key, would be the mainnet account's, bypassing Alice and Bob.
+        ApiResponse digest = t.carol().client().post("/requests", digests(testnet, List.of(digest("ab".repeat(32), null))));
+        assertThat(digest.status()).as(digest.raw()).isEqualTo(400);
+        assertThat(digest.text("message")).contains("data.account_id").contains("account " + mainnet.path("id").asLong());
+        ApiResponse text = t.carol().client().post("/requests", message(testnet, "EIP-191", "I am the mainnet treasury"));
+        assertThat(text.status()).as(text.raw()).isEqualTo(400);
+        assertThat(text.text("message")).contains("data.message_type");
+        ApiResponse chainless = t.carol().client().post("/requests", message(testnet, "EIP-712", CHAINLESS_MAIL));
+        assertThat(chainless.status()).as(chainless.raw()).isEqualTo(400);
+        assertThat(chainless.text("message")).contains("data.message_data.raw_message.domain.chainId");
+        // The mainnet side is refused alike, so nothing it signs is valid on Sepolia either.
+        assertThat(t.alice().client().post("/requests", digests(mainnet, List.of(digest("ab".repeat(32), null)))).status())
+                .isEqualTo(400);
+        assertThat(ids(t.admin().client().get("/digests"))).isEmpty();
+
+        // Typed data bound to the testnet's chain id is valid there only: signed.
+        ApiResponse bound = t.carol().client().post("/requests", message(testnet, "EIP-712",
+                Eip712Test.MAIL.replace("\"chainId\": 1", "\"chainId\": 11155111")));
+        assertThat(bound.status()).as(bound.raw()).isEqualTo(200);
+        assertThat(Governed.approve(t.carol(), bound.id()).text("status")).isEqualTo("SIGNED");
+    }
+
+    @Test
+    void aKeySharedAfterTheRequestSignsNothingAtTheLastApproval() {
+        Team t = team();
+        JsonNode base = Governed.account(t.admin().client(), "base", List.of(Governed.step(1, t.alice())));
+        ApiResponse batch = t.alice().client().post("/requests", digests(base, List.of(digest("cd".repeat(32), null))));
+        ApiResponse text = t.alice().client().post("/requests", message(base, "EIP-191", "hello"));
+        ApiResponse chainless = t.alice().client().post("/requests", message(base, "EIP-712", CHAINLESS_MAIL));
+        for (ApiResponse created : List.of(batch, text, chainless)) {
+            assertThat(created.status()).as(created.raw()).isEqualTo(200);
+        }
+        // An Optimism account number 0 now holds the same key (44'/60'/0'), under Bob's rules.
+        JsonNode optimism = Governed.account(t.admin().client(), "optimism", List.of(Governed.step(1, t.bob())));
+        assertThat(optimism.path("address").asText()).isEqualTo(base.path("address").asText());
+        for (ApiResponse created : List.of(batch, text, chainless)) {
+            ApiResponse approval = Governed.approve(t.alice(), created.id());
+            assertThat(approval.status()).as(approval.raw()).isEqualTo(400);
+            assertThat(approval.text("message")).contains("account " + optimism.path("id").asLong());
+        }
+        assertThat(t.alice().client().get("/digests/" + batch.get("target_id").asLong()).text("status"))
+                .isEqualTo("PENDING_APPROVAL");
+        assertThat(t.alice().client().get("/messages/" + text.get("target_id").asLong()).json().has("signature")).isFalse();
+    }
+
+    @Test
+    void aTokenAccountSignsNothingWithItsParentsKey() {
+        Team t = team();
+        JsonNode parent = Governed.account(t.admin().client(), "ethereum",
+                List.of(Governed.step(1, t.alice()), Governed.step(1, t.bob())));
+        Map<String, Object> tokenBody = new LinkedHashMap<>();
+        tokenBody.put("name", io.coffer.testing.Sandbox.uniqueName("usdc"));
+        tokenBody.put("currency", "ethereum");
+        tokenBody.put("parent", parent.path("id").asLong());
+        tokenBody.put("contract_address", "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48");
+        tokenBody.put("governance_rules", List.of(Map.of("name", "main", "rules", List.of(Map.of(
+                "type", "MULTI_AUTHORIZATIONS", "data", List.of(Governed.step(1, t.carol())))))));
+        JsonNode token = io.coffer.testing.Sandbox.account(t.admin().client(), tokenBody);
+        // Carol governs the USDC account alone; its key is the parent's, which holds the ether under Alice and Bob.
+        for (Map<String, Object> body : List.of(digests(token, List.of(digest("ab".repeat(32), null))),
+                message(token, "EIP-191", "hello"), message(token, "EIP-712", Eip712Test.MAIL))) {
+            ApiResponse refused = t.carol().client().post("/requests", body);
+            assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+            assertThat(refused.text("message")).contains("data.account_id").contains("account " + parent.path("id").asLong());
+        }
+        assertThat(ids(t.admin().client().get("/requests?target_type=DIGESTS"))).isEmpty();
+        assertThat(ids(t.admin().client().get("/messages"))).isEmpty();
+    }
+
+    @Test
+    void aNulCharacterIsRefusedNamingItsFieldOnEveryDatabase() {
+        Team t = team();
+        JsonNode account = Governed.account(t.admin().client(), "ethereum", List.of(Governed.step(1, t.alice())));
+        assertThat(refusal(t, message(account, "EIP-191", "nul\u0000byte"))).contains("data.message_data.raw_message");
+        assertThat(refusal(t, message(account, "EIP-712", Eip712Test.MAIL.replace("Hello, Bob!", "Hello\u0000"))))
+                .contains("data.message_data.raw_message");
+        Map<String, Object> noted = new LinkedHashMap<>(message(account, "EIP-191", "hi"));
+        noted.put("note", Map.of("title", "t\u0000", "content", "c"));
+        assertThat(refusal(t, noted)).contains("note.title");
+        Map<String, Object> notedDigests = new LinkedHashMap<>(digests(account, List.of(digest("ab".repeat(32), null))));
+        notedDigests.put("note", Map.of("title", "t", "content", "c\u0000"));
+        assertThat(refusal(t, notedDigests)).contains("note.content");
+        assertThat(ids(t.admin().client().get("/messages"))).isEmpty();
+    }
+
+    @Test
+    void aSignatureNeedsTheApproversOfEveryAmountAndNoWhitelist() {
+        Team t = team();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", io.coffer.testing.Sandbox.uniqueName("eth"));
+        body.put("currency", "ethereum");
+        body.put("governance_rules", List.of(
+                Map.of("name", "small", "rules", List.of(
+                        Map.of("type", "THRESHOLD", "data", List.of(Map.of("currency_type", "ethereum", "min", 0,
+                                "max", 1000))),
+                        Map.of("type", "MULTI_AUTHORIZATIONS", "data", List.of(Governed.step(1, t.alice()))))),
+                Map.of("name", "large", "rules", List.of(
+                        Map.of("type", "THRESHOLD", "data", List.of(Map.of("currency_type", "ethereum", "min", 1001))),
+                        Map.of("type", "MULTI_AUTHORIZATIONS", "data", List.of(Governed.step(1, t.alice()),
+                                Governed.step(1, t.bob())))))));
+        JsonNode tiered = io.coffer.testing.Sandbox.account(t.admin().client(), body);
+        // A raw digest may be a transaction of any amount; typed data a permit of any amount: Alice alone, who
+        // governs small sends, must not sign them; the large rule set's approvers must approve too.
+        for (Map<String, Object> asked : List.of(digests(tiered, List.of(digest("ab".repeat(32), null))),
+                message(tiered, "EIP-712", Eip712Test.MAIL), message(tiered, "EIP-191", "hello"))) {
+            ApiResponse created = t.alice().client().post("/requests", asked);
+            assertThat(created.status()).as(created.raw()).isEqualTo(200);
+            assertThat(Governed.approve(t.alice(), created.id()).text("status")).isEqualTo("PENDING_APPROVAL");
+            assertThat(Governed.approve(t.bob(), created.id()).text("status")).isEqualTo("SIGNED");
+        }
+
+        // A whitelist restricts whom the account pays; a raw digest or typed data could pay anyone.
+        long whitelist = t.admin().client().post("/sandbox/whitelists", Map.of("name", "w", "addresses", List.of(Map.of(
+                "name", "n", "currency", "ethereum", "address", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")))).id();
+        JsonNode listed = io.coffer.testing.Sandbox.account(t.admin().client(), Map.of("name",
+                io.coffer.testing.Sandbox.uniqueName("eth"), "currency", "ethereum", "governance_rules", List.of(Map.of(
+                        "name", "r", "rules", List.of(Map.of("type", "MULTI_AUTHORIZATIONS", "data",
+                                List.of(Governed.step(1, t.alice()))), Map.of("type", "WHITELIST", "data",
+                                List.of(Map.of("whitelist", whitelist))))))));
+        assertThat(refusal(t, digests(listed, List.of(digest("ab".repeat(32), null))))).contains("data.account_id")
+                .contains("whitelist");
+        assertThat(refusal(t, message(listed, "EIP-712", Eip712Test.MAIL))).contains("whitelist");
+        // A personal message pays no one.
+        assertThat(t.alice().client().post("/requests", message(listed, "EIP-191", "hello")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theChallengeShowsThePathAsItIsSigned() throws Exception {
+        Team t = team();
+        JsonNode account = Governed.account(t.admin().client(), "ethereum", List.of(Governed.step(1, t.alice())));
+        ApiResponse created = t.alice().client().post("/requests", digests(account,
+                List.of(digest("ab".repeat(32), "44h/60h/0h/0/07"))));
+        assertThat(created.status()).as(created.raw()).isEqualTo(200);
+        JsonNode shown = challenge(t.alice(), created.id()).path("data").path("digests").get(0);
+        String stored = t.alice().client().get("/digests/" + created.get("target_id").asLong()).json()
+                .path("digests_data").get(0).path("derivation_path").asText();
+        assertThat(stored).isEqualTo("m/44'/60'/0'/0/7");
+        assertThat(shown.path("derivation_path").asText()).isEqualTo(stored);
+    }
+
+    @Test
+    void aParentWhoseTokenAccountsHaveTheirOwnApproversSignsNoDigestsNorTypedData() {
+        Team t = team();
+        JsonNode parent = Governed.account(t.admin().client(), "ethereum", List.of(Governed.step(1, t.alice())));
+        Map<String, Object> tokenBody = new LinkedHashMap<>();
+        tokenBody.put("name", io.coffer.testing.Sandbox.uniqueName("usdc"));
+        tokenBody.put("currency", "ethereum");
+        tokenBody.put("parent", parent.path("id").asLong());
+        tokenBody.put("contract_address", "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48");
+        tokenBody.put("governance_rules", List.of(Map.of("name", "main", "rules", List.of(Map.of(
+                "type", "MULTI_AUTHORIZATIONS", "data", List.of(Governed.step(1, t.bob())))))));
+        JsonNode token = io.coffer.testing.Sandbox.account(t.admin().client(), tokenBody);
+        // The USDC sits at the parent's address under Bob's rules: a raw digest or a permit signed with the
+        // parent's key could move it without Bob; a personal message moves nothing.
+        for (Map<String, Object> asked : List.of(digests(parent, List.of(digest("ab".repeat(32), null))),
+                message(parent, "EIP-712", Eip712Test.MAIL))) {
+            assertThat(refusal(t, asked)).contains("data.account_id").contains("token account " + token.path("id").asLong());
+        }
+        ApiResponse text = t.alice().client().post("/requests", message(parent, "EIP-191", "hello"));
+        assertThat(Governed.approve(t.alice(), text.id()).text("status")).isEqualTo("SIGNED");
+
+        // A token account under its parent's approvers (the default: it copies their rules) changes nothing.
+        JsonNode other = Governed.account(t.admin().client(), "ethereum", List.of(Governed.step(1, t.alice())));
+        io.coffer.testing.Sandbox.account(t.admin().client(), Map.of("name", io.coffer.testing.Sandbox.uniqueName("usdc"),
+                "currency", "ethereum", "parent", other.path("id").asLong(),
+                "contract_address", "0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48"));
+        ApiResponse batch = t.alice().client().post("/requests", digests(other, List.of(digest("ab".repeat(32), null))));
+        assertThat(batch.status()).as(batch.raw()).isEqualTo(200);
+    }
+
     private static boolean verifiesSecp256k1(JsonNode item, byte[] digest) {
         byte[] publicKey = HexFormat.of().parseHex(item.path("pub_key").asText().substring(2));
         ECDSASigner verifier = new ECDSASigner();

@@ -134,6 +134,18 @@ public final class JdbcAccounts implements Accounts {
     }
 
     @Override
+    public List<Account> coinAccountsAt(Tx tx, long workspaceId, String derivationPath) {
+        return Sql.list(tx, "SELECT " + COLUMNS + " FROM account a WHERE a.workspace_id = ? AND a.derivation_path = ?"
+                + " AND a.parent_id IS NULL ORDER BY a.id", JdbcAccounts::map, workspaceId, derivationPath);
+    }
+
+    @Override
+    public List<Account> tokenAccountsOf(Tx tx, long workspaceId, long parentId) {
+        return Sql.list(tx, "SELECT " + COLUMNS + " FROM account a WHERE a.workspace_id = ? AND a.parent_id = ? ORDER BY a.id",
+                JdbcAccounts::map, workspaceId, parentId);
+    }
+
+    @Override
     public boolean tokenAccountExists(Tx tx, long parentId, String contractAddress) {
         return Sql.count(tx, "SELECT COUNT(*) FROM account WHERE parent_id = ? AND LOWER(contract_address) = LOWER(?)",
                 parentId, contractAddress) > 0;

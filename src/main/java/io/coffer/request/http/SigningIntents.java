@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coffer.http.ApiException;
 import io.coffer.http.Json;
 import io.coffer.http.JsonFields;
+import io.coffer.keys.HdPath;
 import io.coffer.request.DigestSigningRequest;
 import io.coffer.request.MessageSigningRequest;
 import io.coffer.request.RequestChange;
@@ -127,7 +128,9 @@ final class SigningIntents {
             }
             entries.add(new DigestIntent.Entry(hex, path));
             ObjectNode entry = shownDigests.addObject();
-            path.ifPresent(value -> entry.put("derivation_path", value));
+            // Approvers see the path as it will be signed (m/44'/60'/0'/0/7), however the client spelled it.
+            path.ifPresent(value -> entry.put("derivation_path", HdPath.parse(value).map(parsed -> "m/" + parsed)
+                    .orElse(value)));
             entry.put("digest", hex);
         }
         return new Parsed(new DigestSigningRequest(new DigestIntent(accountId, entries, note)), shown.toString());
