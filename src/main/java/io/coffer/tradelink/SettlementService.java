@@ -78,8 +78,14 @@ public final class SettlementService {
                         + pledge.amount());
             }
             Account to = accounts.find(tx, ws, pledge.settlementAccountId()).orElseThrow();
+            if (request.intent().isPresent()) {
+                Optional<String> wrong = mismatch(request.intent().get(), from, to);
+                if (wrong.isPresent()) {
+                    return Outcome.invalid(wrong.get());
+                }
+            }
             funds.release(tx, from, pledge.reserved(), now);
-            return sends.send(tx, caller, from, to, amount, now).flatMap(outbound -> {
+            return sends.send(tx, caller, from, to, amount, request.intent(), now).flatMap(outbound -> {
                 Pledge next;
                 if (outbound.broadcast()) {
                     next = pledge.with(PledgeState.ASSIGNED_TO_SETTLEMENT, pledge.amount(), Amount.ZERO, Amount.ZERO, now);
@@ -156,6 +162,35 @@ public final class SettlementService {
                 return Outcome.ok(store.settlement(tx, caller.workspaceId(), settlementId).orElseThrow());
             });
         }).orElseGet(() -> notFound(settlementId)));
+    }
+
+    /**
+     * What in a spec-shaped intent disagrees with the pledge: its funds leave the pledged account,
+     * natively, for the settlement account, and nowhere else.
+     */
+    private static Optional<String> mismatch(OutboundIntent intent, Account from, Account to) {
+        String field = "field 'outbound_transaction_intent.";
+        if (intent.accountId() != from.id()) {
+            return Optional.of(field + "account_id' must be the pledged account, " + from.id());
+        }
+        if (!intent.accountName().equals(from.name())) {
+            return Optional.of(field + "transaction_data.account_name' is not the pledged account's name");
+        }
+        if (!intent.currency().equals(from.currency())) {
+            return Optional.of(field + "transaction_data.currency' must be the pledged account's currency, "
+                    + from.currency());
+        }
+        if (intent.contractAddress().isPresent()) {
+            return Optional.of(field + "transaction_data.contract_address': settlements send the native asset only");
+        }
+        // EVM addresses may come checksummed or not; every other format compares exactly.
+        boolean same = to.address().startsWith("0x") ? to.address().equalsIgnoreCase(intent.recipient())
+                : to.address().equals(intent.recipient());
+        if (!same) {
+            return Optional.of(field + "transaction_data.recipient' must be the pledge's settlement account, "
+                    + to.address());
+        }
+        return Optional.empty();
     }
 
     /** Admins, and active members of the pledge's exchange's approver group. */

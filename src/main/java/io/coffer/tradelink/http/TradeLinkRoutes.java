@@ -20,7 +20,6 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -106,9 +105,9 @@ public final class TradeLinkRoutes {
         if (body.optionalObject("repledge_intent").isPresent()) {
             throw ApiException.badRequest("field 'repledge_intent' is not supported by this server");
         }
-        Optional<io.coffer.common.Amount> amount = body.optionalObject("outbound_transaction_intent")
-                .map(intent -> intent.allowOnly("amount").amount("amount"));
-        Responses.outcome(res, settlements.create(caller, new NewSettlement(id, pledgeId, metaJson, amount)),
+        SettlementIntents.Read outbound = SettlementIntents.read(body.optionalObject("outbound_transaction_intent"));
+        Responses.outcome(res, settlements.create(caller, new NewSettlement(id, pledgeId, metaJson, outbound.amount(),
+                        outbound.intent())),
                 TradeLinkJson::settlement);
     }
 

@@ -1,0 +1,110 @@
+package io.coffer.tradelink;
+
+import static io.coffer.tradelink.TradeLinkWorld.ETH;
+import static io.coffer.tradelink.TradeLinkWorld.balances;
+import static io.coffer.tradelink.TradeLinkWorld.newId;
+import static io.coffer.tradelink.TradeLinkWorld.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.coffer.testing.ApiClient;
+import io.coffer.testing.ApiResponse;
+import io.coffer.testing.Sandbox;
+import io.coffer.testing.ServerCases;
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A hostile client against settlements: the spec's own {@code outbound_transaction_intent} shape
+ * (transaction creation data) is honoured, and every field of it that would move funds elsewhere,
+ * from another account or in another way than the pledge allows is refused with nothing written.
+ */
+abstract class TradeLinkAttackCases extends ServerCases {
+
+    private static final BigInteger TEN = ETH.multiply(BigInteger.TEN);
+    private static final String STRANGER = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
+
+    /** {@code EthereumSendTransactionCreationData} as the spec shapes it, paying the settlement account. */
+    private static Map<String, Object> specIntent(TradeLinkWorld w, String recipient, BigInteger amount) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("account_name", w.account.path("name").asText());
+        data.put("amount", amount.toString());
+        data.put("currency", w.currency);
+        data.put("max_fees", ETH.divide(BigInteger.TEN).toString());
+        data.put("recipient", recipient);
+        Map<String, Object> intent = new LinkedHashMap<>();
+        intent.put("account_id", w.accountId);
+        intent.put("transaction_type", "ETHEREUM_LIKE_SEND");
+        intent.put("fees_strategy", Map.of("type", "SPEED", "data", Map.of("speed", "NORMAL")));
+        intent.put("transaction_data", data);
+        return intent;
+    }
+
+    private static Map<String, Object> settle(String pledgeId, Map<String, Object> intent) {
+        return Map.of("id", newId(), "from_pledge_id", pledgeId, "meta", Map.of(), "outbound_transaction_intent", intent);
+    }
+
+    private static String address(ApiClient client, long accountId) {
+        return ok(client.get("/accounts/" + accountId)).path("address").asText();
+    }
+
+    @Test
+    void theSpecsTransactionCreationDataSettlesItsAmountToTheSettlementAccount() {
+        TradeLinkWorld w = new TradeLinkWorld(server, TEN);
+        ApiClient admin = w.admin.client();
+        String pledgeId = w.openPledge(ETH).path("id").asText();
+        BigInteger half = ETH.divide(BigInteger.TWO);
+        ApiResponse settled = w.xavier.client().post("/settlements",
+                settle(pledgeId, specIntent(w, address(admin, w.exchangeAccountId), half)));
+        assertThat(settled.status()).as(settled.raw()).isEqualTo(200);
+        assertThat(settled.json().path("state").asText()).isEqualTo("OUTBOUND_TRANSACTION_SUBMITTED");
+        long txId = settled.json().path("outbound_transaction").path("transaction_id").asLong();
+        JsonNode sent = ok(admin.get("/transactions/" + txId));
+        assertThat(sent.path("amount").asText()).isEqualTo(half.toString());
+        Sandbox.mine(admin, w.currency, 12);
+        BigInteger fee = new BigInteger(ok(admin.get("/transactions/" + txId)).path("fees").asText());
+        assertThat(balances(admin, w.exchangeAccountId)[2]).isEqualTo(half);
+        assertThat(balances(admin, w.accountId)).containsExactly(TEN.subtract(half).subtract(fee), BigInteger.ZERO,
+                TEN.subtract(half).subtract(fee));
+        assertThat(w.pledge(admin, pledgeId).path("state").asText()).isEqualTo("PLEDGE_CONSUMED");
+    }
+
+    @Test
+    void aSpecIntentThatRedirectsOrMisnamesTheFundsIsRefusedWithNothingWritten() {
+        TradeLinkWorld w = new TradeLinkWorld(server, TEN);
+        ApiClient admin = w.admin.client();
+        String pledgeId = w.openPledge(ETH).path("id").asText();
+        String own = address(admin, w.exchangeAccountId);
+        BigInteger[] before = balances(admin, w.accountId);
+        Map<String, Consumer<Map<String, Object>>> attacks = new LinkedHashMap<>();
+        attacks.put("recipient", intent -> data(intent).put("recipient", STRANGER));
+        attacks.put("account_id", intent -> intent.put("account_id", w.exchangeAccountId));
+        attacks.put("account_name", intent -> data(intent).put("account_name", "someone else"));
+        attacks.put("currency", intent -> data(intent).put("currency", "ethereum_sepolia"));
+        attacks.put("transaction_type", intent -> intent.put("transaction_type", "BITCOIN_LIKE_SEND"));
+        attacks.put("contract_address", intent -> data(intent).put("contract_address", STRANGER));
+        attacks.put("max_fees", intent -> data(intent).put("max_fees", "1"));
+        attacks.put("amount", intent -> data(intent).put("amount", ETH.add(BigInteger.ONE).toString()));
+        attacks.put("unknown", intent -> intent.put("extra", 1));
+        attacks.put("unknown data", intent -> data(intent).put("memo", "x"));
+        attacks.put("fees_strategy", intent -> intent.put("fees_strategy", Map.of("type", "FREE")));
+        attacks.put("missing recipient", intent -> data(intent).remove("recipient"));
+        for (var attack : attacks.entrySet()) {
+            Map<String, Object> intent = specIntent(w, own, ETH);
+            attack.getValue().accept(intent);
+            ApiResponse refused = w.xavier.client().post("/settlements", settle(pledgeId, intent));
+            assertThat(refused.status()).as(attack.getKey() + ": " + refused.raw()).isEqualTo(400);
+        }
+        assertThat(balances(admin, w.accountId)).containsExactly(before);
+        assertThat(w.pledge(admin, pledgeId).path("state").asText()).isEqualTo("PLEDGE_READY");
+        assertThat(ok(admin.get("/settlements")).path("page_info").path("count").asLong()).isZero();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> data(Map<String, Object> intent) {
+        return (Map<String, Object>) intent.get("transaction_data");
+    }
+}
