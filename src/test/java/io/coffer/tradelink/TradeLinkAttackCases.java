@@ -103,6 +103,35 @@ abstract class TradeLinkAttackCases extends ServerCases {
         assertThat(ok(admin.get("/settlements")).path("page_info").path("count").asLong()).isZero();
     }
 
+    @Test
+    void aRecoveryReadsItsFeeStrategyStrictlyAndMovesNoFundsWhateverItsMaxFee() {
+        TradeLinkWorld w = new TradeLinkWorld(server, TEN);
+        ApiClient admin = w.admin.client();
+        String pledgeId = w.openPledge(ETH).path("id").asText();
+        String settlementId = newId();
+        ok(w.xavier.client().post("/settlements", TradeLinkWorld.settlement(settlementId, pledgeId)));
+        BigInteger[] before = balances(admin, w.accountId);
+        String recover = "/settlements/" + settlementId + "/recover";
+        Map<String, Object> fast = Map.of("type", "SPEED", "data", Map.of("speed", "FAST"));
+        String enough = ETH.toString();
+        for (Object strategy : java.util.List.of(Map.of("type", "FREE", "data", Map.of()), Map.of("type", "SPEED"),
+                Map.of("type", "SPEED", "data", Map.of("speed", "WARP")), Map.of("type", "SPEED", "data",
+                        Map.of("speed", "FAST", "tip", "1")), Map.of("type", "CUSTOM", "data", Map.of()), "SPEED")) {
+            ApiResponse refused = w.xavier.client().post(recover, Map.of("fee_strategy", strategy, "max_fee", enough));
+            assertThat(refused.status()).as(strategy + ": " + refused.raw()).isEqualTo(400);
+        }
+        for (Object maxFee : java.util.List.of(BigInteger.TWO.pow(256).toString(), "-1", "1.5", "1e18", 5, "")) {
+            ApiResponse refused = w.xavier.client().post(recover, Map.of("fee_strategy", fast, "max_fee", maxFee));
+            assertThat(refused.status()).as(maxFee + ": " + refused.raw()).isEqualTo(400);
+        }
+        assertThat(w.alice.client().post(recover, Map.of("fee_strategy", fast, "max_fee", enough)).status())
+                .as("the asset manager's user does not recover the exchange's settlement").isEqualTo(400);
+        JsonNode recovered = ok(w.xavier.client().post(recover, Map.of("fee_strategy", fast, "max_fee",
+                BigInteger.TWO.pow(256).subtract(BigInteger.ONE).toString())));
+        assertThat(recovered.path("state").asText()).isEqualTo("OUTBOUND_TRANSACTION_RECOVERED");
+        assertThat(balances(admin, w.accountId)).containsExactly(before);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> data(Map<String, Object> intent) {
         return (Map<String, Object>) intent.get("transaction_data");

@@ -45,7 +45,7 @@ final class SettlementIntents {
     }
 
     /** {@code SPEED} with a level, or {@code CUSTOM} with the family's parameters, as for any send. */
-    private static SendIntent.FeeStrategy strategy(JsonFields fees) {
+    static SendIntent.FeeStrategy strategy(JsonFields fees) {
         fees.allowOnly("type", "data");
         String type = fees.string("type");
         JsonFields data = fees.optionalObject("data")

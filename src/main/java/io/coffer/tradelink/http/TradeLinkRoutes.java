@@ -125,7 +125,8 @@ public final class TradeLinkRoutes {
         JsonFields body = bodies.object(req).allowOnly("fee_strategy", "max_fee");
         JsonFields strategy = body.optionalObject("fee_strategy")
                 .orElseThrow(() -> ApiException.badRequest("field 'fee_strategy' is required"));
-        strategy.allowOnly("type", "data").string("type");
+        // Read as strictly as a send's strategy: SPEED with a level, or CUSTOM with the family's parameters.
+        SettlementIntents.strategy(strategy);
         Outcome<io.coffer.tradelink.Settlement> recovered = settlements.recover(caller, id, body.amount("max_fee"));
         Responses.outcome(res, recovered, TradeLinkJson::settlement);
     }
