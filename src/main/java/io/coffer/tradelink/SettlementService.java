@@ -68,9 +68,13 @@ public final class SettlementService {
             if (earlier.isPresent()) {
                 return earlier.get().pledgeId().equals(request.pledgeId()) ? Outcome.ok(earlier.get()) : taken(request);
             }
-            if (pledge.state() != PledgeState.PLEDGE_READY || pledge.amount().isZero()) {
+            // A pending increment reserves nothing and must not hold the pledged funds hostage: the reserved
+            // amount is settled and the increment, no longer awaited, cannot apply (PledgeChanges.check).
+            boolean settleable = pledge.state() == PledgeState.PLEDGE_READY
+                    || pledge.state() == PledgeState.PLEDGE_INCREMENT_PENDING_APPROVAL;
+            if (!settleable || pledge.amount().isZero()) {
                 return Outcome.invalid("pledge " + pledge.id() + " is " + pledge.state() + " with amount " + pledge.amount()
-                        + "; only a PLEDGE_READY pledge with funds is settled");
+                        + "; only a PLEDGE_READY pledge (or one whose increment awaits approval) with funds is settled");
             }
             Amount amount = request.amount().orElse(pledge.amount());
             if (amount.isZero() || !pledge.amount().isAtLeast(amount)) {

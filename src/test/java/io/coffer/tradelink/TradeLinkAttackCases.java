@@ -132,6 +132,71 @@ abstract class TradeLinkAttackCases extends ServerCases {
         assertThat(balances(admin, w.accountId)).containsExactly(before);
     }
 
+    @Test
+    void aPendingIncrementDoesNotBlockTheExchangeAndIsNotAppliedAfterTheSettlement() {
+        TradeLinkWorld w = new TradeLinkWorld(server, TEN);
+        ApiClient admin = w.admin.client();
+        JsonNode pledge = w.openPledge(ETH);
+        String pledgeId = pledge.path("id").asText();
+        long request = ok(w.alice.client().post("/requests", w.increment(pledge, ETH.multiply(BigInteger.TWO))))
+                .path("id").asLong();
+        ok(io.coffer.testing.Governed.approve(w.alice, request));
+        // The asset manager cannot hold the exchange's collateral hostage with a request it alone keeps open.
+        JsonNode settled = ok(w.xavier.client().post("/settlements", TradeLinkWorld.settlement(newId(), pledgeId)));
+        long txId = settled.path("outbound_transaction").path("transaction_id").asLong();
+        assertThat(ok(admin.get("/transactions/" + txId)).path("amount").asText()).isEqualTo(ETH.toString());
+        JsonNode assigned = w.pledge(admin, pledgeId);
+        assertThat(assigned.path("state").asText()).isEqualTo("ASSIGNED_TO_SETTLEMENT");
+        assertThat(TradeLinkWorld.number(assigned, "pending")).isZero();
+        ApiResponse late = io.coffer.testing.Governed.approve(w.bob, request);
+        assertThat(late.status()).as("the increment no longer applies: " + late.raw()).isEqualTo(400);
+        ok(io.coffer.testing.Governed.reject(w.bob, request));
+        Sandbox.mine(admin, w.currency, 12);
+        BigInteger fee = new BigInteger(ok(admin.get("/transactions/" + txId)).path("fees").asText());
+        BigInteger left = TEN.subtract(ETH).subtract(fee);
+        assertThat(balances(admin, w.accountId)).containsExactly(left, BigInteger.ZERO, left);
+        JsonNode consumed = w.pledge(admin, pledgeId);
+        assertThat(consumed.path("state").asText()).isEqualTo("PLEDGE_CONSUMED");
+        assertThat(TradeLinkWorld.number(consumed, "amount")).isEqualTo(ETH);
+
+        // A forced unpledge is the custodian's decision: while it waits, the pledge is not settled.
+        JsonNode second = w.openPledge(ETH);
+        ok(w.alice.client().post("/requests", w.unpledge(second)));
+        assertThat(w.xavier.client().post("/settlements", TradeLinkWorld.settlement(newId(), second.path("id").asText()))
+                .status()).isEqualTo(400);
+    }
+
+    @Test
+    void aStaleIncrementRequestNeverAppliesNorUndoesTheCurrentOne() {
+        TradeLinkWorld w = new TradeLinkWorld(server, TEN);
+        ApiClient admin = w.admin.client();
+        JsonNode pledge = w.openPledge(ETH);
+        String pledgeId = pledge.path("id").asText();
+        long stale = ok(w.alice.client().post("/requests", w.increment(pledge, ETH))).path("id").asLong();
+        ok(io.coffer.testing.Governed.approve(w.alice, stale));
+        ok(admin.post("/sandbox/networks/ethereum/settings", Map.of("failure_rate", 1)));
+        String failed = newId();
+        JsonNode refused = ok(w.xavier.client().post("/settlements", TradeLinkWorld.settlement(failed, pledgeId)));
+        ok(admin.post("/sandbox/networks/ethereum/settings", Map.of("failure_rate", 0)));
+        assertThat(refused.path("state").asText()).isEqualTo("OUTBOUND_TRANSACTION_FAILED");
+        ok(w.xavier.client().post("/settlements/" + failed + "/cancel", Map.of()));
+        BigInteger two = ETH.multiply(BigInteger.TWO);
+        long current = ok(w.alice.client().post("/requests", w.increment(pledge, two))).path("id").asLong();
+        ok(io.coffer.testing.Governed.approve(w.alice, current));
+        assertThat(io.coffer.testing.Governed.approve(w.bob, stale).status()).as("the stale request").isEqualTo(400);
+        ok(io.coffer.testing.Governed.reject(w.bob, stale));
+        JsonNode waiting = w.pledge(admin, pledgeId);
+        assertThat(waiting.path("state").asText()).as("rejecting the stale request leaves the current one waiting")
+                .isEqualTo("PLEDGE_INCREMENT_PENDING_APPROVAL");
+        assertThat(TradeLinkWorld.number(waiting, "pending")).isEqualTo(two);
+        ok(io.coffer.testing.Governed.approve(w.bob, current));
+        JsonNode raised = w.pledge(admin, pledgeId);
+        assertThat(raised.path("state").asText()).isEqualTo("PLEDGE_READY");
+        assertThat(TradeLinkWorld.number(raised, "amount")).isEqualTo(ETH.add(two));
+        BigInteger pledged = ETH.add(two);
+        assertThat(balances(admin, w.accountId)).containsExactly(TEN.subtract(pledged), pledged, TEN);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> data(Map<String, Object> intent) {
         return (Map<String, Object>) intent.get("transaction_data");
