@@ -197,6 +197,39 @@ abstract class TradeLinkAttackCases extends ServerCases {
         assertThat(balances(admin, w.accountId)).containsExactly(TEN.subtract(pledged), pledged, TEN);
     }
 
+    @Test
+    void anIncrementsLastApprovalRacingASettlementNeverSettlesUnreservedFunds() throws Exception {
+        TradeLinkWorld w = new TradeLinkWorld(server, TEN);
+        ApiClient admin = w.admin.client();
+        BigInteger spent = BigInteger.ZERO;
+        for (int round = 0; round < 4; round++) {
+            JsonNode pledge = w.openPledge(ETH);
+            String pledgeId = pledge.path("id").asText();
+            long request = ok(w.alice.client().post("/requests", w.increment(pledge, ETH))).path("id").asLong();
+            ok(io.coffer.testing.Governed.approve(w.alice, request));
+            String settlementId = newId();
+            java.util.List<ApiResponse> raced = io.coffer.testing.Parallel.calls(2, i -> i == 0
+                    ? io.coffer.testing.Governed.approve(w.bob, request)
+                    : w.xavier.client().post("/settlements", TradeLinkWorld.settlement(settlementId, pledgeId)));
+            assertThat(raced.get(1).status()).as(raced.get(1).raw()).isEqualTo(200);
+            Sandbox.mine(admin, w.currency, 12);
+            long txId = raced.get(1).get("outbound_transaction").path("transaction_id").asLong();
+            JsonNode sent = ok(admin.get("/transactions/" + txId));
+            BigInteger amount = new BigInteger(sent.path("amount").asText());
+            // Either the increment applied first and the settlement took both, or it came too late and applied nothing.
+            assertThat(amount).isEqualTo(raced.get(0).status() == 200 ? ETH.multiply(BigInteger.TWO) : ETH);
+            JsonNode consumed = w.pledge(admin, pledgeId);
+            assertThat(consumed.path("state").asText()).isEqualTo("PLEDGE_CONSUMED");
+            assertThat(TradeLinkWorld.number(consumed, "amount")).isEqualTo(amount);
+            spent = spent.add(amount).add(new BigInteger(sent.path("fees").asText()));
+            assertThat(balances(admin, w.accountId)).as("round " + round)
+                    .containsExactly(TEN.subtract(spent), BigInteger.ZERO, TEN.subtract(spent));
+            if (raced.get(0).status() != 200) {
+                ok(io.coffer.testing.Governed.reject(w.bob, request));
+            }
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> data(Map<String, Object> intent) {
         return (Map<String, Object>) intent.get("transaction_data");
