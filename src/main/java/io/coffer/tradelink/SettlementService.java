@@ -119,6 +119,16 @@ public final class SettlementService {
     }
 
     /**
+     * {@code GET /settlements} as the contract shapes it: the pledge of each settlement the caller
+     * sees, read in the same statement set as the settlements (a settlement is visible exactly when
+     * its pledge is, so no second visibility check can disagree with the first).
+     */
+    public Page<Pledge> searchPledges(Caller caller, PageRequest page) {
+        return unitOfWork.read(tx -> store.settlements(tx, caller, page)
+                .map(settlement -> store.pledge(tx, caller.workspaceId(), settlement.pledgeId()).orElseThrow()));
+    }
+
+    /**
      * Cancels a settlement whose outbound transaction failed to broadcast: the pledge is PLEDGE_READY
      * again, its funds still reserved.
      */

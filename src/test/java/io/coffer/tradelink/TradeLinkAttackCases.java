@@ -73,6 +73,28 @@ abstract class TradeLinkAttackCases extends ServerCases {
     }
 
     @Test
+    void aBitcoinSpecIntentWithCustomFeesPerByteSettlesAtThatRate() {
+        BigInteger coin = BigInteger.valueOf(100_000_000L);
+        TradeLinkWorld w = new TradeLinkWorld(server, coin, "bitcoin");
+        ApiClient admin = w.admin.client();
+        String pledgeId = w.openPledge(BigInteger.valueOf(40_000_000L)).path("id").asText();
+        Map<String, Object> intent = specIntent(w, address(admin, w.exchangeAccountId), BigInteger.valueOf(30_000_000L));
+        intent.put("transaction_type", "BITCOIN_LIKE_SEND");
+        intent.put("fees_strategy", Map.of("type", "CUSTOM", "data", Map.of("fees_per_byte", "7")));
+        data(intent).put("max_fees", "100000");
+        JsonNode settled = ok(w.xavier.client().post("/settlements", settle(pledgeId, intent)));
+        long txId = settled.path("outbound_transaction").path("transaction_id").asLong();
+        Sandbox.mine(admin, "bitcoin", 6);
+        JsonNode sent = ok(admin.get("/transactions/" + txId));
+        assertThat(sent.path("amount").asText()).isEqualTo("30000000");
+        BigInteger fee = new BigInteger(sent.path("fees").asText());
+        assertThat(fee.mod(BigInteger.valueOf(7))).as("paid at the client's rate per byte").isZero();
+        assertThat(balances(admin, w.exchangeAccountId)[2]).isEqualTo(BigInteger.valueOf(30_000_000L));
+        BigInteger left = coin.subtract(BigInteger.valueOf(30_000_000L)).subtract(fee);
+        assertThat(balances(admin, w.accountId)).containsExactly(left, BigInteger.ZERO, left);
+    }
+
+    @Test
     void aSpecIntentThatRedirectsOrMisnamesTheFundsIsRefusedWithNothingWritten() {
         TradeLinkWorld w = new TradeLinkWorld(server, TEN);
         ApiClient admin = w.admin.client();

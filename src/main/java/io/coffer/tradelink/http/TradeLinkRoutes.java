@@ -82,9 +82,7 @@ public final class TradeLinkRoutes {
 
     private void searchSettlements(ServerRequest req, ServerResponse res, Caller caller) {
         Query query = Query.of(req).allowOnly(PAGE_PARAMETERS, false);
-        var page = settlements.search(caller, query.page(ORDER, "created_on"));
-        Responses.ok(res, SearchResults.of(page.map(settlement -> pledges.get(caller, settlement.pledgeId())
-                .orElseThrow(problem -> new IllegalStateException(problem.message()))),
+        Responses.ok(res, SearchResults.of(settlements.searchPledges(caller, query.page(ORDER, "created_on")),
                 (Pledge pledge) -> TradeLinkJson.pledge(caller, pledge)));
     }
 
