@@ -66,7 +66,16 @@ public final class SettlementService {
             // Read under the pledge's lock, so a concurrent retry of the same settlement waits and then replays it.
             Optional<Settlement> earlier = store.settlement(tx, ws, request.id());
             if (earlier.isPresent()) {
-                return earlier.get().pledgeId().equals(request.pledgeId()) ? Outcome.ok(earlier.get()) : taken(request);
+                Settlement found = earlier.get();
+                if (!found.pledgeId().equals(request.pledgeId())) {
+                    return taken(request);
+                }
+                // Only a true retry replays: the same amount and meta. Anything else would be answered with a
+                // settlement the client did not ask for.
+                boolean same = found.amount().equals(request.amount().orElse(pledge.amount()))
+                        && found.metaJson().equals(request.metaJson());
+                return same ? Outcome.ok(found) : Outcome.invalid("field 'id': settlement " + request.id()
+                        + " already exists with another amount or meta; a retry sends the same body");
             }
             // A pending increment reserves nothing and must not hold the pledged funds hostage: the reserved
             // amount is settled and the increment, no longer awaited, cannot apply (PledgeChanges.check).

@@ -252,6 +252,33 @@ abstract class TradeLinkAttackCases extends ServerCases {
         }
     }
 
+    @Test
+    void aSettlementIdReusedWithOtherDataIsRefusedNotSilentlyReplayed() {
+        TradeLinkWorld w = new TradeLinkWorld(server, TEN);
+        ApiClient admin = w.admin.client();
+        String pledgeId = w.openPledge(ETH).path("id").asText();
+        String id = newId();
+        BigInteger half = ETH.divide(BigInteger.TWO);
+        Map<String, Object> first = Map.of("id", id, "from_pledge_id", pledgeId, "meta", Map.of("ticket", 1),
+                "outbound_transaction_intent", Map.of("amount", half.toString()));
+        JsonNode settled = ok(w.xavier.client().post("/settlements", first));
+        // The same body again (a retry, here with the id in upper case) replays the settlement.
+        Map<String, Object> retry = new LinkedHashMap<>(first);
+        retry.put("id", id.toUpperCase(java.util.Locale.ROOT));
+        assertThat(ok(w.xavier.client().post("/settlements", retry))).isEqualTo(settled);
+        // Another amount, the whole pledge or another meta under the same id is another settlement: refused.
+        for (Map<String, Object> other : java.util.List.<Map<String, Object>>of(
+                Map.of("id", id, "from_pledge_id", pledgeId, "meta", Map.of("ticket", 1),
+                        "outbound_transaction_intent", Map.of("amount", ETH.toString())),
+                Map.of("id", id, "from_pledge_id", pledgeId, "meta", Map.of("ticket", 1)),
+                Map.of("id", id, "from_pledge_id", pledgeId, "meta", Map.of("ticket", 2),
+                        "outbound_transaction_intent", Map.of("amount", half.toString())))) {
+            ApiResponse refused = w.xavier.client().post("/settlements", other);
+            assertThat(refused.status()).as(other + ": " + refused.raw()).isEqualTo(400);
+        }
+        assertThat(ok(admin.get("/settlements")).path("page_info").path("count").asLong()).isEqualTo(1);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> data(Map<String, Object> intent) {
         return (Map<String, Object>) intent.get("transaction_data");
