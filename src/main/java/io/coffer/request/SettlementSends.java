@@ -9,6 +9,7 @@ import io.coffer.common.Tx;
 import io.coffer.currency.Currency;
 import io.coffer.governance.ApprovalStep;
 import io.coffer.governance.RequestStatus;
+import io.coffer.tradelink.OutboundIntent;
 import io.coffer.tradelink.OutboundSends;
 import io.coffer.transaction.SendIntent;
 import io.coffer.transaction.SendService;
@@ -44,7 +45,8 @@ public final class SettlementSends implements OutboundSends {
     }
 
     @Override
-    public Outcome<Outbound> send(Tx tx, Caller caller, Account from, Account to, Amount amount, Instant now) {
+    public Outcome<Outbound> send(Tx tx, Caller caller, Account from, Account to, Amount amount,
+                                  Optional<OutboundIntent> given, Instant now) {
         Currency currency = accountService.currencyOf(from);
         String type;
         if (currency.evm()) {
@@ -57,11 +59,22 @@ public final class SettlementSends implements OutboundSends {
         // The pledge grants the settling user the account's funds: the send sees the account whatever its rules say.
         Caller acting = new Caller(caller.workspaceId(), caller.workspaceName(), caller.kind(), caller.clockOffset(),
                 caller.userId(), caller.username(), caller.role(), true);
-        SendIntent priced = intent(from, type, amount, to.address(), new Amount(Amount.MAX_VALUE));
-        return sends.estimate(tx, acting, priced).flatMap(estimate -> {
-            SendIntent intent = intent(from, type, amount, to.address(), estimate.fees().maxFee());
-            return sends.create(tx, acting, intent, now);
-        }).flatMap(pending -> {
+        if (given.isPresent() && !given.get().transactionType().equals(type)) {
+            return Outcome.invalid("field 'outbound_transaction_intent.transaction_type' must be " + type
+                    + " for a " + currency.name() + " account");
+        }
+        Outcome<Transaction> created;
+        if (given.isPresent()) {
+            created = sends.create(tx, acting, new SendIntent(from.id(), type, from.name(), from.currency(), amount,
+                    to.address(), given.get().maxFees(), Optional.empty(), given.get().feeStrategy(), Optional.empty()), now);
+        } else {
+            SendIntent priced = intent(from, type, amount, to.address(), new Amount(Amount.MAX_VALUE));
+            created = sends.estimate(tx, acting, priced).flatMap(estimate -> {
+                SendIntent intent = intent(from, type, amount, to.address(), estimate.fees().maxFee());
+                return sends.create(tx, acting, intent, now);
+            });
+        }
+        return created.flatMap(pending -> {
             String intentJson = "{\"settlement\":true,\"account_id\":" + from.id() + ",\"amount\":\"" + amount
                     + "\",\"to_account_id\":" + to.id() + "}";
             long requestId = requests.create(tx, new Request(0, caller.workspaceId(), RequestType.CREATE_TRANSACTION,

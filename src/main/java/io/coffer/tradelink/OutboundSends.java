@@ -24,8 +24,12 @@ public interface OutboundSends {
     /**
      * Creates, signs and broadcasts the send; a refused broadcast gives its reservation back and
      * answers {@code broadcast = false}. Fails (nothing kept) when the account cannot pay amount and fees.
+     * With the client's {@code intent}, its transaction type, fees strategy and max fees are used
+     * (the caller has checked that it names {@code from}, {@code to} and {@code amount}); without
+     * it, NORMAL speed with the estimate as max fees.
      */
-    Outcome<Outbound> send(Tx tx, Caller caller, Account from, Account to, Amount amount, Instant now);
+    Outcome<Outbound> send(Tx tx, Caller caller, Account from, Account to, Amount amount,
+                           Optional<OutboundIntent> intent, Instant now);
 
     /** The outbound transaction's fee once signed, and whether it is still SUBMITTED (not confirmed). */
     record Status(String status, Optional<Amount> fees) {

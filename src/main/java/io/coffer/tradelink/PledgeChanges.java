@@ -75,7 +75,7 @@ public final class PledgeChanges {
     public Outcome<Void> check(Tx tx, long workspaceId, long changeId) {
         PledgeChange change = store.change(tx, workspaceId, changeId).orElseThrow();
         Pledge pledge = store.pledge(tx, workspaceId, change.pledgeId()).orElseThrow();
-        if (pledge.state() != waiting(change.kind())) {
+        if (!awaits(tx, pledge, change)) {
             return Outcome.invalid("pledge " + pledge.id() + " is " + pledge.state() + ", no longer waiting for this change");
         }
         Account account = accounts.find(tx, workspaceId, pledge.accountId()).orElseThrow();
@@ -89,6 +89,10 @@ public final class PledgeChanges {
         Pledge peek = store.pledge(tx, workspaceId, change.pledgeId()).orElseThrow();
         Account account = accounts.lock(tx, workspaceId, peek.accountId()).orElseThrow();
         Pledge pledge = store.lockPledge(tx, workspaceId, change.pledgeId()).orElseThrow();
+        // Checked again under the locks: a settlement may have taken the pledge since the unlocked check.
+        if (!awaits(tx, pledge, change)) {
+            return Outcome.invalid("pledge " + pledge.id() + " is " + pledge.state() + ", no longer waiting for this change");
+        }
         if (change.kind() == PledgeChange.Kind.FORCED_UNPLEDGE) {
             funds.release(tx, account, pledge.reserved(), now);
             return Outcome.ok(save(tx, pledge.with(PledgeState.UNPLEDGE_APPROVED, Amount.ZERO, Amount.ZERO, Amount.ZERO,
@@ -111,9 +115,18 @@ public final class PledgeChanges {
     public void abort(Tx tx, long workspaceId, long changeId, Instant now) {
         PledgeChange change = store.change(tx, workspaceId, changeId).orElseThrow();
         Pledge pledge = store.lockPledge(tx, workspaceId, change.pledgeId()).orElseThrow();
-        if (pledge.state() == waiting(change.kind())) {
+        if (awaits(tx, pledge, change)) {
             store.updatePledge(tx, pledge.with(change.previousState(), pledge.amount(), Amount.ZERO, pledge.reserved(), now));
         }
+    }
+
+    /**
+     * The pledge waits for this very change: in its pending state, and this is its latest change (a
+     * stale request, left open after a settlement took the pledge, neither applies nor undoes a newer one).
+     */
+    private boolean awaits(Tx tx, Pledge pledge, PledgeChange change) {
+        return pledge.state() == waiting(change.kind())
+                && store.latestChangeId(tx, pledge.workspaceId(), pledge.id()).orElse(-1L) == change.id();
     }
 
     private static PledgeState waiting(PledgeChange.Kind kind) {

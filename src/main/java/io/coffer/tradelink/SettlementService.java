@@ -66,11 +66,24 @@ public final class SettlementService {
             // Read under the pledge's lock, so a concurrent retry of the same settlement waits and then replays it.
             Optional<Settlement> earlier = store.settlement(tx, ws, request.id());
             if (earlier.isPresent()) {
-                return earlier.get().pledgeId().equals(request.pledgeId()) ? Outcome.ok(earlier.get()) : taken(request);
+                Settlement found = earlier.get();
+                if (!found.pledgeId().equals(request.pledgeId())) {
+                    return taken(request);
+                }
+                // Only a true retry replays: the same amount and meta. Anything else would be answered with a
+                // settlement the client did not ask for.
+                boolean same = found.amount().equals(request.amount().orElse(pledge.amount()))
+                        && found.metaJson().equals(request.metaJson());
+                return same ? Outcome.ok(found) : Outcome.invalid("field 'id': settlement " + request.id()
+                        + " already exists with another amount or meta; a retry sends the same body");
             }
-            if (pledge.state() != PledgeState.PLEDGE_READY || pledge.amount().isZero()) {
+            // A pending increment reserves nothing and must not hold the pledged funds hostage: the reserved
+            // amount is settled and the increment, no longer awaited, cannot apply (PledgeChanges.check).
+            boolean settleable = pledge.state() == PledgeState.PLEDGE_READY
+                    || pledge.state() == PledgeState.PLEDGE_INCREMENT_PENDING_APPROVAL;
+            if (!settleable || pledge.amount().isZero()) {
                 return Outcome.invalid("pledge " + pledge.id() + " is " + pledge.state() + " with amount " + pledge.amount()
-                        + "; only a PLEDGE_READY pledge with funds is settled");
+                        + "; only a PLEDGE_READY pledge (or one whose increment awaits approval) with funds is settled");
             }
             Amount amount = request.amount().orElse(pledge.amount());
             if (amount.isZero() || !pledge.amount().isAtLeast(amount)) {
@@ -78,8 +91,14 @@ public final class SettlementService {
                         + pledge.amount());
             }
             Account to = accounts.find(tx, ws, pledge.settlementAccountId()).orElseThrow();
+            if (request.intent().isPresent()) {
+                Optional<String> wrong = mismatch(request.intent().get(), from, to);
+                if (wrong.isPresent()) {
+                    return Outcome.invalid(wrong.get());
+                }
+            }
             funds.release(tx, from, pledge.reserved(), now);
-            return sends.send(tx, caller, from, to, amount, now).flatMap(outbound -> {
+            return sends.send(tx, caller, from, to, amount, request.intent(), now).flatMap(outbound -> {
                 Pledge next;
                 if (outbound.broadcast()) {
                     next = pledge.with(PledgeState.ASSIGNED_TO_SETTLEMENT, pledge.amount(), Amount.ZERO, Amount.ZERO, now);
@@ -106,6 +125,16 @@ public final class SettlementService {
 
     public Page<Settlement> search(Caller caller, PageRequest page) {
         return unitOfWork.read(tx -> store.settlements(tx, caller, page));
+    }
+
+    /**
+     * {@code GET /settlements} as the contract shapes it: the pledge of each settlement the caller
+     * sees, read in the same statement set as the settlements (a settlement is visible exactly when
+     * its pledge is, so no second visibility check can disagree with the first).
+     */
+    public Page<Pledge> searchPledges(Caller caller, PageRequest page) {
+        return unitOfWork.read(tx -> store.settlements(tx, caller, page)
+                .map(settlement -> store.pledge(tx, caller.workspaceId(), settlement.pledgeId()).orElseThrow()));
     }
 
     /**
@@ -156,6 +185,35 @@ public final class SettlementService {
                 return Outcome.ok(store.settlement(tx, caller.workspaceId(), settlementId).orElseThrow());
             });
         }).orElseGet(() -> notFound(settlementId)));
+    }
+
+    /**
+     * What in a spec-shaped intent disagrees with the pledge: its funds leave the pledged account,
+     * natively, for the settlement account, and nowhere else.
+     */
+    private static Optional<String> mismatch(OutboundIntent intent, Account from, Account to) {
+        String field = "field 'outbound_transaction_intent.";
+        if (intent.accountId() != from.id()) {
+            return Optional.of(field + "account_id' must be the pledged account, " + from.id());
+        }
+        if (!intent.accountName().equals(from.name())) {
+            return Optional.of(field + "transaction_data.account_name' is not the pledged account's name");
+        }
+        if (!intent.currency().equals(from.currency())) {
+            return Optional.of(field + "transaction_data.currency' must be the pledged account's currency, "
+                    + from.currency());
+        }
+        if (intent.contractAddress().isPresent()) {
+            return Optional.of(field + "transaction_data.contract_address': settlements send the native asset only");
+        }
+        // EVM addresses may come checksummed or not; every other format compares exactly.
+        boolean same = to.address().startsWith("0x") ? to.address().equalsIgnoreCase(intent.recipient())
+                : to.address().equals(intent.recipient());
+        if (!same) {
+            return Optional.of(field + "transaction_data.recipient' must be the pledge's settlement account, "
+                    + to.address());
+        }
+        return Optional.empty();
     }
 
     /** Admins, and active members of the pledge's exchange's approver group. */

@@ -49,6 +49,9 @@ public interface TradeLinkStore {
 
     Optional<PledgeChange> change(Tx tx, long workspaceId, long changeId);
 
+    /** The id of the pledge's most recent change, the only one its pending state can be waiting for. */
+    Optional<Long> latestChangeId(Tx tx, long workspaceId, String pledgeId);
+
     void setChangeRequest(Tx tx, long changeId, long requestId);
 
     /** Stores a settlement; its id (the client's UUID) is unique within its workspace. */

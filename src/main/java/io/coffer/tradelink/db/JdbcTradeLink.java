@@ -136,6 +136,12 @@ public final class JdbcTradeLink implements TradeLinkStore {
     }
 
     @Override
+    public Optional<Long> latestChangeId(Tx tx, long workspaceId, String pledgeId) {
+        return Sql.one(tx, "SELECT id FROM pledge_change WHERE pledge_id = ? AND workspace_id = ? ORDER BY id DESC"
+                + " FETCH FIRST 1 ROWS ONLY", row -> row.getLong(1), pledgeId, workspaceId);
+    }
+
+    @Override
     public void setChangeRequest(Tx tx, long changeId, long requestId) {
         Sql.update(tx, "UPDATE pledge_change SET request_id = ? WHERE id = ?", requestId, changeId);
     }

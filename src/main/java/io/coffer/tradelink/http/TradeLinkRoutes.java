@@ -20,7 +20,6 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -83,9 +82,7 @@ public final class TradeLinkRoutes {
 
     private void searchSettlements(ServerRequest req, ServerResponse res, Caller caller) {
         Query query = Query.of(req).allowOnly(PAGE_PARAMETERS, false);
-        var page = settlements.search(caller, query.page(ORDER, "created_on"));
-        Responses.ok(res, SearchResults.of(page.map(settlement -> pledges.get(caller, settlement.pledgeId())
-                .orElseThrow(problem -> new IllegalStateException(problem.message()))),
+        Responses.ok(res, SearchResults.of(settlements.searchPledges(caller, query.page(ORDER, "created_on")),
                 (Pledge pledge) -> TradeLinkJson.pledge(caller, pledge)));
     }
 
@@ -106,9 +103,9 @@ public final class TradeLinkRoutes {
         if (body.optionalObject("repledge_intent").isPresent()) {
             throw ApiException.badRequest("field 'repledge_intent' is not supported by this server");
         }
-        Optional<io.coffer.common.Amount> amount = body.optionalObject("outbound_transaction_intent")
-                .map(intent -> intent.allowOnly("amount").amount("amount"));
-        Responses.outcome(res, settlements.create(caller, new NewSettlement(id, pledgeId, metaJson, amount)),
+        SettlementIntents.Read outbound = SettlementIntents.read(body.optionalObject("outbound_transaction_intent"));
+        Responses.outcome(res, settlements.create(caller, new NewSettlement(id, pledgeId, metaJson, outbound.amount(),
+                        outbound.intent())),
                 TradeLinkJson::settlement);
     }
 
@@ -126,7 +123,8 @@ public final class TradeLinkRoutes {
         JsonFields body = bodies.object(req).allowOnly("fee_strategy", "max_fee");
         JsonFields strategy = body.optionalObject("fee_strategy")
                 .orElseThrow(() -> ApiException.badRequest("field 'fee_strategy' is required"));
-        strategy.allowOnly("type", "data").string("type");
+        // Read as strictly as a send's strategy: SPEED with a level, or CUSTOM with the family's parameters.
+        SettlementIntents.strategy(strategy);
         Outcome<io.coffer.tradelink.Settlement> recovered = settlements.recover(caller, id, body.amount("max_fee"));
         Responses.outcome(res, recovered, TradeLinkJson::settlement);
     }
