@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.coffer.contract.OpenApiDocuments;
+import io.coffer.db.Database;
 import io.coffer.testing.ApiClient;
 import io.coffer.testing.ApiResponse;
 import io.coffer.testing.ApproverKey;
@@ -32,6 +33,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -80,7 +87,19 @@ import org.junit.jupiter.api.Test;
  */
 class SpecFuzzTest extends ServerCases {
 
-    private static final long SEED = 20_240_611L;
+    /** CI's seed; {@code -Dcoffer.fuzz.seed=N} draws other mutations (docs/testing.md, release checks). */
+    private static final long SEED = Long.getLong("coffer.fuzz.seed", 20_240_611L);
+    /** Rounds after the first draw random values with seeds SEED+1, SEED+2...; CI runs one round. */
+    private static final int ROUNDS = Math.max(1, Integer.getInteger("coffer.fuzz.rounds", 1));
+    /** Random values drawn per field, query and path parameter in each round after the first. */
+    private static final int RANDOM_PER_FIELD = 3;
+    /**
+     * Tables a refused request may change by design: rate-limit windows count every call, refused
+     * or not (a refusal must not be a free retry).
+     */
+    private static final Set<String> WRITTEN_BY_ANY_CALL = Set.of("RATE_WINDOW");
+    /** Astral-plane letters and emoji, right-to-left marks and a stack of combining accents. */
+    private static final String UNICODE_MIX = "\uD835\uDD4F\uD83D\uDE00\u202Eabc\u200F\u200Be\u0301\u0301\u0301\u0308\uFEFF";
     private static final int BODY_PREVIEW = 150;
 
     private static final String ETH_RECIPIENT = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed";
@@ -126,8 +145,11 @@ class SpecFuzzTest extends ServerCases {
 
     // ---------------------------------------------------------------- the run
 
-    private final Random random = new Random(SEED);
+    private Random random = new Random(SEED);
+    /** 0 in CI; later rounds send random values instead of the fixed probes. */
+    private int round;
     private final List<Finding> broken = new ArrayList<>();
+    private final List<Finding> written = new ArrayList<>();
     private final List<Finding> accepted = new ArrayList<>();
     private final List<String> refusedBases = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -138,6 +160,15 @@ class SpecFuzzTest extends ServerCases {
     private int requests;
     private int housekeeping;
     private int names;
+    /** The server's own H2 database, opened beside it in this JVM, read for its tables' modification ids. */
+    private Connection db;
+    private Map<String, long[]> fingerprint;
+    private int exchanges;
+    private int fingerprintedAt = -1;
+    private int fingerprints;
+    private int confirmations;
+    /** Operations and tables whose modification id moved on a refusal that left the rows as they were. */
+    private final Map<String, Integer> rolledBack = new java.util.TreeMap<>();
 
     private JsonNode document;
     private SchemaCheck schemas;
@@ -155,22 +186,36 @@ class SpecFuzzTest extends ServerCases {
         operations.stream().filter(op -> op.method.equals("GET")).forEach(ordered::add);
         operations.stream().filter(op -> !op.method.equals("GET") && !LAST.contains(op.key())).forEach(ordered::add);
         operations.stream().filter(op -> LAST.contains(op.key())).forEach(ordered::add);
-        for (Operation op : ordered) {
-            fuzz(op);
+        try (Connection connection = DriverManager.getConnection(
+                Database.h2Url(Path.of(server.env().get("COFFER_DATA_DIR"))), "sa", "")) {
+            db = connection;
+            for (round = 0; round < ROUNDS; round++) {
+                random = new Random(SEED + round);
+                for (Operation op : ordered) {
+                    fuzz(op);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the server's database beside it", e);
         }
 
         long millis = (System.nanoTime() - started) / 1_000_000;
         StringBuilder report = new StringBuilder();
         report.append("SpecFuzzTest: ").append(operations.size()).append(" operations, ").append(requests)
                 .append(" probes and ").append(housekeeping).append(" housekeeping requests in ").append(millis)
-                .append(" ms (seed ").append(SEED).append(")\n");
+                .append(" ms (seed ").append(SEED).append(", ").append(ROUNDS).append(" round(s); ").append(fingerprints)
+                .append(" database fingerprints, ").append(confirmations).append(" refusals sent again to confirm a change)\n");
         section(report, "server errors, missing answers and errors outside {message, name, status_code}",
                 broken.stream().map(Finding::line).toList());
+        section(report, "refused requests (and reads) that changed the database", written.stream().map(Finding::line).toList());
         section(report, "malformed input accepted although the document declares it invalid",
                 accepted.stream().map(Finding::line).toList());
         section(report, "base bodies refused (their mutations prove less; adapt the seed)", refusedBases);
         section(report, "null accepted for an optional field the document does not mark nullable (not failed)", lenient);
         section(report, "notes", notes);
+        List<String> rollbacks = new ArrayList<>();
+        rolledBack.forEach((key, count) -> rollbacks.add(key + ": " + count));
+        section(report, "refusals that wrote and rolled back (rows unchanged; not failed)", rollbacks);
         List<String> counts = new ArrayList<>();
         perOperation.forEach((key, stats) -> counts.add(key + ": " + stats[0] + " probes, " + stats[1] + " ms"));
         section(report, "probes per operation", counts);
@@ -180,11 +225,14 @@ class SpecFuzzTest extends ServerCases {
         Files.writeString(Path.of("target", "spec-fuzz-trace.txt"), trace);
         System.out.println(report.substring(0, report.indexOf("\n")) + "; report in " + out.toAbsolutePath());
 
-        // About 37 probes an operation and a few housekeeping requests: the bound grows with the document.
-        assertThat(requests + housekeeping).as("the run stays bounded").isLessThan(operations.size() * 40);
+        // About 42 probes an operation and a few housekeeping requests: the bound grows with the document.
+        assertThat(requests + housekeeping).as("the run stays bounded").isLessThan(operations.size() * 46 * ROUNDS);
         List<String> failures = new ArrayList<>();
         if (!broken.isEmpty()) {
             failures.add(broken.size() + " server errors or malformed errors:\n  " + String.join("\n  ", grouped(broken)));
+        }
+        if (!written.isEmpty()) {
+            failures.add(written.size() + " refusals or reads that wrote:\n  " + String.join("\n  ", grouped(written)));
         }
         if (!accepted.isEmpty()) {
             failures.add(accepted.size() + " malformed inputs accepted:\n  " + String.join("\n  ", grouped(accepted)));
@@ -1065,11 +1113,24 @@ class SpecFuzzTest extends ServerCases {
         check(op, method, label, call(op, method, target, body), invalidBecause);
     }
 
-    /** One probe, counted and timed, then undone where it would block the next ones. */
+    /**
+     * One probe, counted and timed, then undone where it would block the next ones. A refusal (4xx)
+     * and any read must leave the database as it was: every table's modification id is read before
+     * and after (the after of one probe is the before of the next when nothing ran between).
+     */
     private Answer call(Operation op, String method, String target, byte[] body) {
         long started = System.nanoTime();
+        Map<String, long[]> before = fingerprint();
         Answer answer = send(op, method, target, body);
         requests++;
+        boolean refused = answer.status >= 400 && answer.status < 500;
+        boolean read = method.equals("GET") || method.equals("HEAD");
+        if (refused || read) {
+            List<String> changed = changed(before, fingerprint(), issuesChallenges(op));
+            if (!changed.isEmpty()) {
+                confirmWrite(op, method, target, body, answer, before, changed);
+            }
+        }
         int[] stats = perOperation.computeIfAbsent(op.key(), key -> new int[2]);
         stats[0]++;
         stats[1] += (int) ((System.nanoTime() - started) / 1_000_000);
@@ -1077,6 +1138,98 @@ class SpecFuzzTest extends ServerCases {
             undo(op, target, answer);
         }
         return answer;
+    }
+
+    /** The two challenge routes are reads that issue a challenge (a row), as the reference does. */
+    private static boolean issuesChallenges(Operation op) {
+        return op.path.endsWith("/challenge") || op.path.endsWith("/challenge/reject");
+    }
+
+    /** Every table's modification id and row count, read once per change of the server's state. */
+    private Map<String, long[]> fingerprint() {
+        if (fingerprintedAt == exchanges && fingerprint != null) {
+            return fingerprint;
+        }
+        Map<String, long[]> out = new LinkedHashMap<>();
+        try (Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT TABLE_NAME, LAST_MODIFICATION, ROW_COUNT_ESTIMATE"
+                     + " FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
+            while (rows.next()) {
+                out.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3)});
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        fingerprints++;
+        fingerprint = out;
+        fingerprintedAt = exchanges;
+        return out;
+    }
+
+    /** Tables whose modification id moved, but those any call may write. */
+    private static List<String> changed(Map<String, long[]> before, Map<String, long[]> after, boolean challenges) {
+        List<String> out = new ArrayList<>();
+        after.forEach((table, now) -> {
+            long[] then = before.get(table);
+            if ((then == null || then[0] != now[0]) && !WRITTEN_BY_ANY_CALL.contains(table)
+                    && !(challenges && table.equals("REQUEST_CHALLENGE"))) {
+                out.add(table);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * A table's modification id also moves when a transaction writes and rolls back, which leaves
+     * nothing: a changed row count is a write at once; otherwise the same probe is sent again
+     * between two reads of those tables' rows, and a difference in them is the write.
+     */
+    private void confirmWrite(Operation op, String method, String target, byte[] body, Answer answer,
+                              Map<String, long[]> before, List<String> tables) {
+        Map<String, long[]> after = fingerprint;
+        List<String> grown = tables.stream()
+                .filter(table -> !before.containsKey(table) || after.get(table)[1] != before.get(table)[1]).toList();
+        String label = "[" + answer.status + "] " + method + " " + abbreviate(target, 80)
+                + (body == null ? "" : " body " + abbreviate(new String(body, StandardCharsets.UTF_8), 120));
+        if (!grown.isEmpty()) {
+            written.add(new Finding(method, op.path, label, answer.status, answer.body, "rows added or removed in " + grown));
+            return;
+        }
+        confirmations++;
+        Map<String, Integer> rowsBefore = contents(tables);
+        Answer again = send(op, method, target, body);
+        Map<String, Integer> rowsAfter = contents(tables);
+        fingerprint();
+        List<String> differ = tables.stream().filter(table -> !rowsBefore.get(table).equals(rowsAfter.get(table))).toList();
+        boolean stillRead = method.equals("GET") || method.equals("HEAD") || (again.status >= 400 && again.status < 500);
+        if (!differ.isEmpty() && stillRead) {
+            written.add(new Finding(method, op.path, label, answer.status, answer.body, "rows changed in " + differ));
+        } else {
+            tables.forEach(table -> rolledBack.merge(op.key() + " " + table, 1, Integer::sum));
+        }
+    }
+
+    /** A hash of every row of each table (small tables: the fuzz workspace is the database's only one). */
+    private Map<String, Integer> contents(List<String> tables) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (String table : tables) {
+            int hash = 1;
+            try (Statement statement = db.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT * FROM \"" + table + "\"")) {
+                ResultSetMetaData meta = rows.getMetaData();
+                while (rows.next()) {
+                    int row = 1;
+                    for (int column = 1; column <= meta.getColumnCount(); column++) {
+                        row = 31 * row + java.util.Objects.hashCode(rows.getString(column));
+                    }
+                    hash += row; // order-free: a table scan's order is not a change
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            out.put(table, hash);
+        }
+        return out;
     }
 
     /**
@@ -1164,6 +1317,7 @@ class SpecFuzzTest extends ServerCases {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("the test built an invalid URI: " + abbreviate(target, 200), e);
         }
+        exchanges++;
         headers.forEach(request::header);
         if (body != null) {
             request.header("Content-Type", "application/json");
