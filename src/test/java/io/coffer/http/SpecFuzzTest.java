@@ -156,6 +156,7 @@ class SpecFuzzTest extends ServerCases {
     private final List<String> lenient = new ArrayList<>();
     private final Map<String, int[]> perOperation = new LinkedHashMap<>();
     private final Set<String> mutated = new HashSet<>();
+    private final Set<String> doubledHeaders = new HashSet<>();
     private final StringBuilder trace = new StringBuilder();
     private int requests;
     private int housekeeping;
@@ -167,6 +168,7 @@ class SpecFuzzTest extends ServerCases {
     private int fingerprintedAt = -1;
     private int fingerprints;
     private int confirmations;
+    private long checkNanos;
     /** Operations and tables whose modification id moved on a refusal that left the rows as they were. */
     private final Map<String, Integer> rolledBack = new java.util.TreeMap<>();
 
@@ -204,7 +206,7 @@ class SpecFuzzTest extends ServerCases {
         report.append("SpecFuzzTest: ").append(operations.size()).append(" operations, ").append(requests)
                 .append(" probes and ").append(housekeeping).append(" housekeeping requests in ").append(millis)
                 .append(" ms (seed ").append(SEED).append(", ").append(ROUNDS).append(" round(s); ").append(fingerprints)
-                .append(" database fingerprints, ").append(confirmations).append(" refusals sent again to confirm a change)\n");
+                .append(" database fingerprints in ").append(checkNanos / 1_000_000).append(" ms, ").append(confirmations).append(" refusals sent again to confirm a change)\n");
         section(report, "server errors, missing answers and errors outside {message, name, status_code}",
                 broken.stream().map(Finding::line).toList());
         section(report, "refused requests (and reads) that changed the database", written.stream().map(Finding::line).toList());
@@ -421,8 +423,16 @@ class SpecFuzzTest extends ServerCases {
             String name = param.path("name").asText();
             boolean integer = "integer".equals(schemas.resolve(param.path("schema")).path("type").asText());
             List<String[]> values = new ArrayList<>();
-            if (integer) {
+            if (round > 0) {
+                for (int i = 0; i < RANDOM_PER_FIELD; i++) {
+                    String drawn = randomText();
+                    boolean digits = drawn.matches("-?[0-9]+");
+                    values.add(new String[] {encode(drawn).replace("+", "%20"),
+                            integer && !digits ? "text where an integer is declared" : null});
+                }
+            } else if (integer) {
                 values.add(new String[] {"abc", "text where an integer is declared"});
+                values.add(new String[] {"%EF%BC%91", "a full-width digit where an integer is declared"});
                 values.add(new String[] {"1.5", "a fraction where an integer is declared"});
                 values.add(new String[] {"-1", null});
                 values.add(new String[] {"0", null});
@@ -435,9 +445,12 @@ class SpecFuzzTest extends ServerCases {
                 values.add(new String[] {"%C3%28%FF", null});
                 values.add(new String[] {"%00", null});
                 values.add(new String[] {"%2F..%2F", null});
+                values.add(new String[] {"%F0%9D%95%8F%E2%80%AEbc%CC%81", null});
             }
-            for (String existing : existingValues(op, name)) {
-                values.add(new String[] {existing, null});
+            if (round == 0) {
+                for (String existing : existingValues(op, name)) {
+                    values.add(new String[] {existing, null});
+                }
             }
             for (String[] value : values) {
                 Map<String, String> pathValues = existingPath(op, name);
@@ -455,15 +468,27 @@ class SpecFuzzTest extends ServerCases {
                         defaultBody.get(), value.label, value.invalidBecause);
             }
         }
-        if (op.method.equals("GET")) {
-            String query = requiredQuery(op);
-            probe(op, "GET", concrete(op, existingPath(op)) + (query.isEmpty() ? "?" : query + "&") + "coffer_fuzz=1",
-                    null, "unknown query parameter", null);
+        String query = requiredQuery(op);
+        if (round == 0) {
+            // On every operation: a parameter the document does not know, sent twice with two values.
+            probe(op, op.method, concrete(op, existingPath(op)) + (query.isEmpty() ? "?" : query + "&")
+                    + "coffer_fuzz=1&coffer_fuzz=%F0%9F%98%80", defaultBody.get(), "unknown query parameter twice", null);
+            // Two workspaces named at once: never a 5xx, always the error shape (once per method and feature,
+            // as one filter reads the header for every route).
+            if (!op.open() && doubledHeaders.add(op.method + " " + op.path.split("/")[1])) {
+                Map<String, List<String>> twice = new LinkedHashMap<>();
+                seed.headers.forEach((header, value) -> twice.put(header, List.of(value)));
+                twice.put("X-Ledger-Workspace", List.of(seed.workspace, "coffer-fuzz-other"));
+                check(op, op.method, "X-Ledger-Workspace twice", call(op, op.method, concrete(op, existingPath(op)) + query,
+                        defaultBody.get(), twice), null);
+            }
+        }
+        if (op.method.equals("GET") && round == 0) {
             probe(op, "HEAD", concrete(op, existingPath(op)) + query, null, "HEAD", null);
         }
 
         // POST without a body: the bare call.
-        if (!op.method.equals("GET") && op.bodySchema == null) {
+        if (!op.method.equals("GET") && op.bodySchema == null && round == 0) {
             probe(op, op.method, concrete(op, existingPath(op)), null, "no body", null);
         }
 
@@ -485,7 +510,7 @@ class SpecFuzzTest extends ServerCases {
             refusedBases.add(op.key() + " base " + base.name + " -> " + answer.status + " " + preview(answer.body));
         }
 
-        if (first) {
+        if (first && round == 0) {
             String text = JSON.valueToTree(base.body.get()).toString();
             probeBody(op, base, new byte[0], "empty body", op.bodyRequired ? "the document requires a body" : null);
             probeBody(op, base, utf8("this is not json"), "non-JSON body", "not JSON");
@@ -503,7 +528,7 @@ class SpecFuzzTest extends ServerCases {
                     "unknown field added", null);
         }
 
-        for (Mutation mutation : mutations(base)) {
+        for (Mutation mutation : mutations(op, base)) {
             if (!mutated.add(dedupeKey(op, base, mutation))) {
                 continue;
             }
@@ -680,10 +705,15 @@ class SpecFuzzTest extends ServerCases {
         String type = item.path("type").asText("string");
         List<String> values = new ArrayList<>();
         List<String> rawValues = new ArrayList<>();
-        if (item.has("enum")) {
-            values.addAll(List.of("notanenum", caseSwapped(validValue(item, 0)), ""));
+        if (round > 0) {
+            for (int i = 0; i < RANDOM_PER_FIELD; i++) {
+                values.add(randomText());
+            }
+        } else if (item.has("enum")) {
+            // Every enum wrong: a made-up name and near misses of a real one (case, trailing space).
+            values.addAll(List.of("notanenum", caseSwapped(validValue(item, 0)), validValue(item, 0) + " ", ""));
         } else if (type.equals("integer") || type.equals("number")) {
-            values.addAll(List.of("abc", "", "1e309", "-1", "1.5", TWENTY_DIGITS));
+            values.addAll(List.of("abc", "", "1e309", "-1", "1.5", TWENTY_DIGITS, "\uFF11", TWO_256));
             if (array) {
                 values.add("1,2");
             }
@@ -693,9 +723,9 @@ class SpecFuzzTest extends ServerCases {
             values.addAll(List.of("notadate", "2026-13-45T00:00:00Z", "-999999999-01-01T00:00:00Z",
                     "+999999999-12-31T23:59:59Z", "0000-01-01T00:00:00Z", "10000-01-01T00:00:00Z", "1700000000", ""));
         } else if (item.has("pattern")) {
-            values.addAll(List.of("abc", "-1", "1e309", TWO_256_MINUS_1, TWO_256, ""));
+            values.addAll(List.of("abc", "-1", "1e309", TWO_256_MINUS_1, TWO_256, "\uFF11", ""));
         } else {
-            values.addAll(List.of("", "x".repeat(2_000)));
+            values.addAll(List.of("", "x".repeat(2_000), UNICODE_MIX));
             rawValues.addAll(List.of("%C3%28%FF", "%00"));
         }
         List<QueryValue> out = new ArrayList<>();
@@ -705,6 +735,9 @@ class SpecFuzzTest extends ServerCases {
         }
         for (String raw : rawValues) {
             out.add(new QueryValue(name + "=" + raw, name + "=" + raw, null));
+        }
+        if (round > 0) {
+            return out;
         }
         // The same key twice: a valid repetition for arrays, an ambiguity for single values (only 5xx counts then).
         String first = validValue(item, 0);
@@ -997,10 +1030,57 @@ class SpecFuzzTest extends ServerCases {
      * two drawn with the fixed seed. Wrong enum spellings are sent where the document has an enum, or
      * where the value looks like a name the server knows (a currency, a rule type).
      */
-    private List<Mutation> mutations(Base base) {
+    private List<Mutation> mutations(Operation op, Base base) {
         List<Mutation> out = new ArrayList<>();
-        walk(base.body.get(), "", out, false);
+        JsonNode body = base.body.get();
+        walk(body, "", out, false);
+        if (round == 0) {
+            absentEnums(body, "", enumProperties(op.bodySchema, new LinkedHashMap<>(), new HashSet<>()), out);
+        }
         return out;
+    }
+
+    /** Every property the body schema declares with an enum, by name, with one of its values. */
+    private Map<String, String> enumProperties(JsonNode raw, Map<String, String> out, Set<JsonNode> seen) {
+        JsonNode schema = schemas.resolve(raw);
+        if (schema == null || !schema.isObject() || !seen.add(schema)) {
+            return out;
+        }
+        schema.path("properties").fields().forEachRemaining(property -> {
+            JsonNode declared = schemas.resolve(property.getValue());
+            if (declared != null && declared.has("enum") && declared.get("enum").size() > 0) {
+                out.putIfAbsent(property.getKey(), declared.get("enum").get(0).asText());
+            }
+            enumProperties(property.getValue(), out, seen);
+        });
+        for (String composition : List.of("anyOf", "oneOf", "allOf")) {
+            schema.path(composition).forEach(part -> enumProperties(part, out, seen));
+        }
+        enumProperties(schema.get("items"), out, seen);
+        if (schema.path("additionalProperties").isObject()) {
+            enumProperties(schema.get("additionalProperties"), out, seen);
+        }
+        return out;
+    }
+
+    /**
+     * Every enum wrong, also where the base leaves it out: each object of the body gets each enum
+     * property it lacks with a near miss (a value in the wrong case and with a trailing space); the
+     * schema check keeps those its object declares (the rest are sent only if the body turns invalid).
+     */
+    private void absentEnums(JsonNode node, String pointer, Map<String, String> enums, List<Mutation> out) {
+        if (node.isObject()) {
+            enums.forEach((name, value) -> {
+                if (!node.has(name)) {
+                    String near = caseSwapped(value) + " ";
+                    out.add(new Mutation(pointer + "/" + escape(name), "added = \"" + near + "\"", quoted(near), true));
+                }
+            });
+            node.fields().forEachRemaining(field -> absentEnums(field.getValue(), pointer + "/" + escape(field.getKey()),
+                    enums, out));
+        } else if (node.isArray() && node.size() > 0) {
+            absentEnums(node.get(0), pointer + "/0", enums, out);
+        }
     }
 
     private void walk(JsonNode node, String pointer, List<Mutation> out, boolean inArray) {
@@ -1032,11 +1112,23 @@ class SpecFuzzTest extends ServerCases {
             core.add(new Mutation(pointer, "= \"\"", "\"\""));
             core.add(new Mutation(pointer, "= 5000 chars", quoted("7".repeat(5_000))));
             core.add(new Mutation(pointer, "= 600000 chars", quoted("7".repeat(600_000))));
+            core.add(new Mutation(pointer, "= unicode mix (astral, RTL, combining)", quoted(UNICODE_MIX)));
+            core.add(new Mutation(pointer, "= \"\\ud800\" (lone surrogate)", "\"\\ud800\""));
             boolean identifier = value.matches("[a-z][a-z0-9_]{0,30}|[A-Z][A-Z0-9_]{0,30}");
             core.add(new Mutation(pointer, "= \"notanenum\"", quoted("notanenum"), !identifier));
             if (!caseSwapped(value).equals(value)) {
                 core.add(new Mutation(pointer, "= \"" + abbreviate(caseSwapped(value), 24) + "\"",
                         quoted(caseSwapped(value)), true));
+            }
+            // Near misses of a name the server knows: judged where the document has an enum or pattern.
+            core.add(new Mutation(pointer, "= \"" + abbreviate(value, 24) + " \" (trailing space)", quoted(value + " "),
+                    !identifier));
+            if (value.matches("[0-9]+")) {
+                // Character.isDigit and Long.parseLong accept other scripts' digits; the document does not.
+                StringBuilder wide = new StringBuilder();
+                value.chars().forEach(digit -> wide.append((char) ('\uFF10' + digit - '0')));
+                core.add(new Mutation(pointer, "= \"" + abbreviate(wide.toString(), 24) + "\" (full-width digits)",
+                        quoted(wide.toString()), true));
             }
             extended.add(new Mutation(pointer, "= 1e309 (number)", "1e309"));
             extended.add(new Mutation(pointer, "= 2^256-1 (number)", TWO_256_MINUS_1));
@@ -1048,7 +1140,8 @@ class SpecFuzzTest extends ServerCases {
             extended.add(new Mutation(pointer, "= \"1e309\"", quoted("1e309")));
             extended.add(new Mutation(pointer, "= \"1.5\"", quoted("1.5")));
             extended.add(new Mutation(pointer, "= {}", "{}"));
-            extended.add(new Mutation(pointer, "= \"\\ud800\" (lone surrogate)", "\"\\ud800\""));
+            extended.add(new Mutation(pointer, "= \"a\\udc00b\" (lone low surrogate)", "\"a\\udc00b\""));
+            extended.add(new Mutation(pointer, "= \"\\u0000\"", "\"a\\u0000b\""));
             sample = value.matches("[0-9]+") ? extended.size() : 1;
         } else if (node.isIntegralNumber()) {
             core.add(new Mutation(pointer, "= \"" + node.asText() + "\" (string)", quoted(node.asText())));
@@ -1096,12 +1189,52 @@ class SpecFuzzTest extends ServerCases {
             core.add(new Mutation(pointer, "= \"abc\"", quoted("abc")));
             core.add(new Mutation(pointer, "= 2^63", TWO_63));
         }
+        if (round > 0) {
+            // Later rounds: the fixed mutations were sent in the first; these draw new values.
+            List<Mutation> drawn = new ArrayList<>();
+            for (int i = 0; i < RANDOM_PER_FIELD; i++) {
+                String raw = randomJson();
+                drawn.add(new Mutation(pointer, "= random " + abbreviate(raw, 40), raw));
+            }
+            return drawn;
+        }
         List<Mutation> out = new ArrayList<>(core);
         List<Mutation> pool = new ArrayList<>(extended);
         for (int i = 0; i < sample && !pool.isEmpty(); i++) {
             out.add(pool.remove(random.nextInt(pool.size())));
         }
         return out;
+    }
+
+    // ---------------------------------------------------------------- random values (rounds after the first)
+
+    private static final String[] ALPHABETS = {"abcXYZ019", "0123456789", "-+.eE0123456789", " \t\"\\/{}[]:,",
+        "\u00e9\u00df\u0416\u4e2d\u0645", UNICODE_MIX, "\u0000\u0001\u001f\u007f\u0085\u2028"};
+
+    /** A random string: lengths from 0 to 20,000, letters from one or two alphabets of unusual characters. */
+    private String randomText() {
+        int length = List.of(0, 1, 2, 8, 40, 300, 20_000).get(random.nextInt(7));
+        String letters = ALPHABETS[random.nextInt(ALPHABETS.length)] + ALPHABETS[random.nextInt(ALPHABETS.length)];
+        StringBuilder out = new StringBuilder();
+        while (out.length() < length) {
+            out.appendCodePoint(letters.codePointAt(letters.offsetByCodePoints(0,
+                    random.nextInt(letters.codePointCount(0, letters.length())))));
+        }
+        return out.toString();
+    }
+
+    /** Random JSON text: a string, an integer or decimal of any size and sign, a literal or a small container. */
+    private String randomJson() {
+        return switch (random.nextInt(8)) {
+            case 0, 1 -> quoted(randomText());
+            case 2 -> (random.nextBoolean() ? "-" : "") + new BigInteger(1 + random.nextInt(1_200), random);
+            case 3 -> quoted(new BigInteger(1 + random.nextInt(300), random).toString());
+            case 4 -> new BigInteger(1 + random.nextInt(80), random) + "." + random.nextInt(1000) + "e"
+                    + (random.nextInt(800) - 400);
+            case 5 -> List.of("true", "false", "null", "\"\\ud800\"", "\"\\udfff\\ud800\"").get(random.nextInt(5));
+            case 6 -> "[" + quoted(randomText()) + "," + random.nextInt() + "]";
+            default -> "{" + quoted(randomText()) + ":" + quoted(randomText()) + "}";
+        };
     }
 
     // ---------------------------------------------------------------- probing
@@ -1119,16 +1252,21 @@ class SpecFuzzTest extends ServerCases {
      * and after (the after of one probe is the before of the next when nothing ran between).
      */
     private Answer call(Operation op, String method, String target, byte[] body) {
+        return call(op, method, target, body, null);
+    }
+
+    /** @param headers sent instead of the operation's own, each with one value or several, or null */
+    private Answer call(Operation op, String method, String target, byte[] body, Map<String, List<String>> headers) {
         long started = System.nanoTime();
         Map<String, long[]> before = fingerprint();
-        Answer answer = send(op, method, target, body);
+        Answer answer = headers == null ? send(op, method, target, body) : exchangeMulti(method, target, headers, body);
         requests++;
         boolean refused = answer.status >= 400 && answer.status < 500;
         boolean read = method.equals("GET") || method.equals("HEAD");
         if (refused || read) {
             List<String> changed = changed(before, fingerprint(), issuesChallenges(op));
             if (!changed.isEmpty()) {
-                confirmWrite(op, method, target, body, answer, before, changed);
+                confirmWrite(op, method, target, body, headers, answer, before, changed);
             }
         }
         int[] stats = perOperation.computeIfAbsent(op.key(), key -> new int[2]);
@@ -1150,6 +1288,7 @@ class SpecFuzzTest extends ServerCases {
         if (fingerprintedAt == exchanges && fingerprint != null) {
             return fingerprint;
         }
+        long started = System.nanoTime();
         Map<String, long[]> out = new LinkedHashMap<>();
         try (Statement statement = db.createStatement();
              ResultSet rows = statement.executeQuery("SELECT TABLE_NAME, LAST_MODIFICATION, ROW_COUNT_ESTIMATE"
@@ -1161,6 +1300,7 @@ class SpecFuzzTest extends ServerCases {
             throw new IllegalStateException(e);
         }
         fingerprints++;
+        checkNanos += System.nanoTime() - started;
         fingerprint = out;
         fingerprintedAt = exchanges;
         return out;
@@ -1184,8 +1324,8 @@ class SpecFuzzTest extends ServerCases {
      * nothing: a changed row count is a write at once; otherwise the same probe is sent again
      * between two reads of those tables' rows, and a difference in them is the write.
      */
-    private void confirmWrite(Operation op, String method, String target, byte[] body, Answer answer,
-                              Map<String, long[]> before, List<String> tables) {
+    private void confirmWrite(Operation op, String method, String target, byte[] body, Map<String, List<String>> headers,
+                              Answer answer, Map<String, long[]> before, List<String> tables) {
         Map<String, long[]> after = fingerprint;
         List<String> grown = tables.stream()
                 .filter(table -> !before.containsKey(table) || after.get(table)[1] != before.get(table)[1]).toList();
@@ -1197,7 +1337,7 @@ class SpecFuzzTest extends ServerCases {
         }
         confirmations++;
         Map<String, Integer> rowsBefore = contents(tables);
-        Answer again = send(op, method, target, body);
+        Answer again = headers == null ? send(op, method, target, body) : exchangeMulti(method, target, headers, body);
         Map<String, Integer> rowsAfter = contents(tables);
         fingerprint();
         List<String> differ = tables.stream().filter(table -> !rowsBefore.get(table).equals(rowsAfter.get(table))).toList();
@@ -1311,6 +1451,12 @@ class SpecFuzzTest extends ServerCases {
     }
 
     private Answer exchange(String method, String target, Map<String, String> headers, byte[] body) {
+        Map<String, List<String>> multi = new LinkedHashMap<>();
+        headers.forEach((header, value) -> multi.put(header, List.of(value)));
+        return exchangeMulti(method, target, multi, body);
+    }
+
+    private Answer exchangeMulti(String method, String target, Map<String, List<String>> headers, byte[] body) {
         HttpRequest.Builder request;
         try {
             request = HttpRequest.newBuilder(URI.create(server.baseUrl() + target)).timeout(Duration.ofSeconds(30));
@@ -1318,7 +1464,7 @@ class SpecFuzzTest extends ServerCases {
             throw new IllegalStateException("the test built an invalid URI: " + abbreviate(target, 200), e);
         }
         exchanges++;
-        headers.forEach(request::header);
+        headers.forEach((header, values) -> values.forEach(value -> request.header(header, value)));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
