@@ -93,6 +93,8 @@ class SpecFuzzTest extends ServerCases {
     private static final int ROUNDS = Math.max(1, Integer.getInteger("coffer.fuzz.rounds", 1));
     /** Random values drawn per field, query and path parameter in each round after the first. */
     private static final int RANDOM_PER_FIELD = 3;
+    /** Random text in a URL: percent-encoded it stays under the 4 KiB request line (longer is a 414). */
+    private static final int URL_TEXT = 600;
     /**
      * Tables a refused request may change by design: rate-limit windows count every call, refused
      * or not (a refusal must not be a free retry).
@@ -191,6 +193,11 @@ class SpecFuzzTest extends ServerCases {
         try (Connection connection = DriverManager.getConnection(
                 Database.h2Url(Path.of(server.env().get("COFFER_DATA_DIR"))), "sa", "")) {
             db = connection;
+            // The detector sees a write: a label created outside the probes moves the LABEL table.
+            Map<String, long[]> before = fingerprint();
+            exchange("POST", "/sandbox/labels", seed.headers, bytes(object("name", uniqueName())));
+            housekeeping++;
+            assertThat(changed(before, fingerprint(), false)).as("tables a label creation moved").contains("LABEL");
             for (round = 0; round < ROUNDS; round++) {
                 random = new Random(SEED + round);
                 for (Operation op : ordered) {
@@ -223,8 +230,9 @@ class SpecFuzzTest extends ServerCases {
         section(report, "probes per operation", counts);
         Path out = Path.of("target", "spec-fuzz-report.txt");
         Files.createDirectories(out.getParent());
-        Files.writeString(out, report);
-        Files.writeString(Path.of("target", "spec-fuzz-trace.txt"), trace);
+        // Labels may hold half of a surrogate pair (random values cut short): getBytes writes '?' for it.
+        Files.write(out, report.toString().getBytes(StandardCharsets.UTF_8));
+        Files.write(Path.of("target", "spec-fuzz-trace.txt"), trace.toString().getBytes(StandardCharsets.UTF_8));
         System.out.println(report.substring(0, report.indexOf("\n")) + "; report in " + out.toAbsolutePath());
 
         // About 42 probes an operation and a few housekeeping requests: the bound grows with the document.
@@ -425,7 +433,7 @@ class SpecFuzzTest extends ServerCases {
             List<String[]> values = new ArrayList<>();
             if (round > 0) {
                 for (int i = 0; i < RANDOM_PER_FIELD; i++) {
-                    String drawn = randomText();
+                    String drawn = randomText(URL_TEXT);
                     boolean digits = drawn.matches("-?[0-9]+");
                     values.add(new String[] {encode(drawn).replace("+", "%20"),
                             integer && !digits ? "text where an integer is declared" : null});
@@ -707,7 +715,7 @@ class SpecFuzzTest extends ServerCases {
         List<String> rawValues = new ArrayList<>();
         if (round > 0) {
             for (int i = 0; i < RANDOM_PER_FIELD; i++) {
-                values.add(randomText());
+                values.add(randomText(URL_TEXT));
             }
         } else if (item.has("enum")) {
             // Every enum wrong: a made-up name and near misses of a real one (case, trailing space).
@@ -1213,7 +1221,15 @@ class SpecFuzzTest extends ServerCases {
 
     /** A random string: lengths from 0 to 20,000, letters from one or two alphabets of unusual characters. */
     private String randomText() {
-        int length = List.of(0, 1, 2, 8, 40, 300, 20_000).get(random.nextInt(7));
+        return randomText(20_000);
+    }
+
+    /**
+     * @param max the longest length drawn: 600 in URLs, whose request line over about 8 KiB Helidon
+     *     drops unanswered (a known limit, docs/testing.md)
+     */
+    private String randomText(int max) {
+        int length = Math.min(max, List.of(0, 1, 2, 8, 40, 300, 20_000).get(random.nextInt(7)));
         String letters = ALPHABETS[random.nextInt(ALPHABETS.length)] + ALPHABETS[random.nextInt(ALPHABETS.length)];
         StringBuilder out = new StringBuilder();
         while (out.length() < length) {
