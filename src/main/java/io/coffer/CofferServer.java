@@ -300,6 +300,11 @@ public final class CofferServer implements AutoCloseable {
     }
 
     /** The port the server listens on (useful when configured with port 0). */
+    /** The database this server runs on: tests hold its writer or its pool to see the server's back-pressure. */
+    public Database database() {
+        return database;
+    }
+
     public int port() {
         return webServer.port();
     }

@@ -42,6 +42,10 @@ import java.util.Optional;
  *     only ({@code COFFER_RATE_LIMIT_READS_PER_MINUTE}, default 6000)
  * @param events how events are recorded and webhooks posted ({@link EventSettings})
  * @param compliance the lists compliance answers from ({@link ComplianceSettings})
+ * @param dbWriterQueue writes that may wait for the embedded database's single writer
+ *     ({@code COFFER_DB_WRITER_QUEUE}, default 4096); beyond it a write is answered 503 with {@code Retry-After}
+ * @param dbPoolWaitMillis how long a request waits for a pooled connection
+ *     ({@code COFFER_DB_POOL_WAIT_MILLIS}, default 5000) before it is answered 503 with {@code Retry-After}
  */
 public record ServerConfig(
         String httpHost,
@@ -65,7 +69,9 @@ public record ServerConfig(
         int rateLimitPendingRequests,
         int rateLimitReadsPerMinute,
         EventSettings events,
-        ComplianceSettings compliance) {
+        ComplianceSettings compliance,
+        int dbWriterQueue,
+        int dbPoolWaitMillis) {
 
     /**
      * Events and webhooks.
@@ -128,7 +134,10 @@ public record ServerConfig(
                         intValue(env, "COFFER_WEBHOOK_CONCURRENCY", 16, 1, 256),
                         intValue(env, "COFFER_WEBHOOK_FIRST_RETRY_MILLIS", 5000, 10, 600_000)),
                 new ComplianceSettings(optional(env, "COFFER_SANCTIONS_FILE").map(Path::of),
-                        optional(env, "COFFER_HIGH_RISK_ADDRESSES_FILE").map(Path::of)));
+                        optional(env, "COFFER_HIGH_RISK_ADDRESSES_FILE").map(Path::of)),
+                intValue(env, "COFFER_DB_WRITER_QUEUE", 4096, 1, 1_000_000),
+                // HikariCP waits at least 250 ms.
+                intValue(env, "COFFER_DB_POOL_WAIT_MILLIS", 5000, 250, 600_000));
         config.validate();
         return config;
     }

@@ -1,6 +1,7 @@
 package io.coffer.db;
 
 import io.coffer.common.Outcome;
+import io.coffer.common.Overloaded;
 import io.coffer.common.Tx;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,23 +29,29 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
     private static final int MAX_BATCH = 64;
-    /**
-     * Writes waiting for the writer at most. Each holds a blocked caller (a virtual thread and its
-     * request), so beyond this a caller is answered 503 at once rather than queued without limit;
-     * at a few thousand commits a second it is well under a second of work.
-     */
-    static final int MAX_QUEUED = 4096;
 
     private record Job<T>(Function<Tx, Outcome<T>> work, CompletableFuture<Outcome<T>> result) {
     }
 
     private final DataSource dataSource;
-    private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
+    /**
+     * Writes waiting for the writer, at most {@code capacity} ({@code COFFER_DB_WRITER_QUEUE}). Each
+     * holds a blocked caller (a virtual thread and its request), so beyond it a caller is answered
+     * 503 at once, before its transaction starts, rather than queued without limit; at a few
+     * thousand commits a second the default 4096 is about a second of work.
+     */
+    private final BlockingQueue<Job<?>> queue;
+    private final int capacity;
     private final Thread thread;
     private volatile boolean running = true;
 
-    GroupCommitWriter(DataSource dataSource) {
+    GroupCommitWriter(DataSource dataSource, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("the writer queue needs room for one write: " + capacity);
+        }
         this.dataSource = dataSource;
+        this.capacity = capacity;
+        this.queue = new LinkedBlockingQueue<>(capacity);
         this.thread = Thread.ofPlatform().name("coffer-writer").daemon(true).start(this::loop);
     }
 
@@ -58,7 +65,7 @@ final class GroupCommitWriter implements AutoCloseable {
         }
         CompletableFuture<Outcome<T>> result = new CompletableFuture<>();
         if (!queue.offer(new Job<>(work, result))) {
-            throw new io.coffer.common.Overloaded("the database writer has " + MAX_QUEUED + " writes waiting; try again");
+            throw new Overloaded("the database writer has " + capacity + " writes waiting; try again");
         }
         try {
             return result.join();
@@ -71,6 +78,11 @@ final class GroupCommitWriter implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** Writes waiting now, not counting the batch being run. */
+    int queued() {
+        return queue.size();
     }
 
     private void loop() {
@@ -93,12 +105,16 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private void run(List<Job<?>> batch) {
         List<Runnable> afterCommit = new ArrayList<>(batch.size());
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = JdbcUnitOfWork.connect(dataSource)) {
             connection.setAutoCommit(false);
             for (Job<?> job : batch) {
                 runOne(connection, job, afterCommit);
             }
             connection.commit();
+        } catch (Overloaded e) {
+            // No connection came free: nothing of the batch ran; its callers are answered 503.
+            batch.forEach(job -> job.result().completeExceptionally(e));
+            return;
         } catch (SQLException | RuntimeException e) {
             StorageException failure = e instanceof StorageException storage ? storage
                     : new StorageException("write transaction failed", e instanceof SQLException sql ? sql
