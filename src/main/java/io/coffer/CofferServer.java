@@ -282,7 +282,8 @@ public final class CofferServer implements AutoCloseable {
             new io.coffer.sandbox.http.SandboxTradeLinkRoutes(tradeLink, bodies, sandbox::guardedWrite).register(api);
         }
         api.finish();
-        return new Background(requests, transactions, limits, idempotency, dispatcher, rewardAccrual::accrueAllDue);
+        return new Background(requests, transactions, limits, idempotency, dispatcher, rewardAccrual::accrueAllDue,
+                auth::purgeExpiredRefreshTokens);
     }
 
     /** The compliance lists: the shipped OFAC snapshot or the configured file, and the high-risk list. */

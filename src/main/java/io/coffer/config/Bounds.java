@@ -97,6 +97,12 @@ public final class Bounds {
                     "one row per user, kind and hour window of the workspace clock, purgeable an hour after its last use (server clock)",
                     "deleted by the background purge, 1,000 a second",
                     "a window that is over counts nothing"),
+            new Bound("io.coffer.user.db.JdbcRefreshTokens", "refresh_token",
+                    "one row per token issued, deleted a week after it expired (AuthService.REFRESH_RETENTION), so about "
+                            + "the logins and refreshes of COFFER_REFRESH_TOKEN_SECONDS plus a week",
+                    "deleted by the background purge, 1,000 a second",
+                    "a used token is kept past its expiry so that a late replay of a copy still ends its user's "
+                            + "sessions; a week later it is refused as unknown, which is as safe"),
             new Bound("io.coffer.request.db.JdbcRequests", "request_challenge",
                     "one challenge per request, user and kind: a new one replaces the old",
                     "replaced, never accumulated",
@@ -118,7 +124,7 @@ public final class Bounds {
                     "a delivery that failed 100 times is marked failed and never claimed again",
                     "a receiver that is gone for good must not be retried for ever"),
             new Bound("io.coffer.Background", "executor",
-                    "one thread, five fixed tasks each run with a fixed delay (never two runs of one task at once)",
+                    "one thread, six fixed tasks each run with a fixed delay (never two runs of one task at once)",
                     "a slow run delays the next one of its task; nothing queues",
                     "background work is database work: one at a time per instance is enough"),
             new Bound("io.coffer.BackgroundLogHandler", "queue",
