@@ -70,18 +70,30 @@ public final class RewardAccrual {
             Instant boundary = chain.periodStart(chain.periodOf(now));
             for (Stake due : unitOfWork.read(tx -> stakes.accruing(tx, workspaceId, chain, boundary, MAX_STAKES_PER_PASS))) {
                 paid += unitOfWork.write(tx -> {
-                    Optional<Stake> locked = stakes.lock(tx, due.id()).filter(stake -> stake.status().earning());
-                    if (locked.isEmpty()) {
+                    Optional<Stake> locked = stakes.lock(tx, due.id());
+                    Optional<Instant> owedUntil = locked.flatMap(stake -> owedUntil(stake, boundary));
+                    if (owedUntil.isEmpty()) {
                         return Outcome.ok(0);
                     }
                     Account account = accounts.find(tx, workspaceId, locked.get().accountId()).orElseThrow();
-                    Stake after = payUpTo(tx, account, locked.get(), boundary, false);
+                    Stake after = payUpTo(tx, account, locked.get(), owedUntil.get(), !locked.get().status().earning());
                     stakes.update(tx, after);
                     return Outcome.ok(after.totalReward().equals(locked.get().totalReward()) ? 0 : 1);
                 }).orElseThrow();
             }
         }
         return paid;
+    }
+
+    /**
+     * Up to when a stake is owed rewards: an active one up to the last period end; a stopped one up
+     * to its stop, when the stop left more periods owed than one pass pays.
+     */
+    private static Optional<Instant> owedUntil(Stake stake, Instant boundary) {
+        if (stake.status().earning()) {
+            return Optional.of(boundary);
+        }
+        return stake.deactivatedOn().filter(stop -> stake.accruedUntil().filter(paid -> paid.isBefore(stop)).isPresent());
     }
 
     /** The background round: every workspace with active stakes. */

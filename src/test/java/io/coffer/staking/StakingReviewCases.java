@@ -1,0 +1,58 @@
+package io.coffer.staking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.coffer.testing.ApiClient;
+import io.coffer.testing.ApiResponse;
+import io.coffer.testing.Governed;
+import io.coffer.testing.Sandbox;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Staking stories found by a hostile review: what a stake earns must not depend on how the clock
+ * was moved or when the blocks came, down to the base unit.
+ */
+abstract class StakingReviewCases extends StakingFixtures {
+
+    private static final BigInteger ETH_FEE = new BigInteger("3000000000000000");
+    private static final long DAY = 86_400;
+
+    @Test
+    void aStakeStoppedAfterMorePeriodsThanOnePassPaysIsStillPaidForEverySecond() {
+        BigInteger funds = ETH.multiply(BigInteger.valueOf(40));
+        Setup s = setup("ethereum", funds);
+        ApiClient c = s.client();
+        BigInteger amount = ETH.multiply(BigInteger.valueOf(32));
+        stakeTx(s, "ETHEREUM_LIKE_STAKE", Map.of("amount", amount.toString(), "max_fees", ETH_FEE.toString()));
+        JsonNode stake = list(c, "/ethereum/accounts/" + s.id() + "/stakes").get(0);
+        String uid = stake.path("uid").asText();
+        Instant activated = instant(stake.path("blockchain_state").path("activated_at"));
+
+        // The unstake is broadcast, then waits for its blocks while the clock runs 3,000 days ahead:
+        // more periods than one payment pass covers (2,000), all owed at the stop.
+        ApiResponse created = c.post("/requests", staking(s.account(), "ETHEREUM_LIKE_UNSTAKE",
+                Map.of("max_fees", ETH_FEE.toString(), "stake_uid", uid)));
+        assertThat(created.status()).as(created.raw()).isEqualTo(200);
+        assertThat(Governed.approve(s.admin(), created.id()).text("status")).isEqualTo("SUBMITTED");
+        advance(c, 3_000 * DAY);
+        Sandbox.mine(c, "ethereum", 40);
+        JsonNode unstake = c.get("/transactions/" + created.get("target_id").asLong()).json();
+        assertThat(unstake.path("status").asText()).isEqualTo("CONFIRMED");
+        Instant stopped = instant(unstake.path("block").path("time"));
+        // The next clock move pays whatever the stop left owed.
+        advance(c, 1);
+
+        BigInteger owed = sum(expected(amount, Chain.ETHEREUM.defaultRateBps(), activated, stopped, DAY, true));
+        JsonNode after = list(c, "/ethereum/accounts/" + s.id() + "/stakes").get(0);
+        assertThat(after.path("status").asText()).isEqualTo("DEACTIVATED");
+        assertThat(new BigInteger(after.path("total_reward").asText())).isEqualTo(owed);
+        assertThat(available(c, s.id())).isEqualTo(funds.subtract(ETH_FEE.multiply(BigInteger.TWO)).add(owed));
+        // Nothing more once paid up to the stop.
+        advance(c, 10 * DAY);
+        assertThat(available(c, s.id())).isEqualTo(funds.subtract(ETH_FEE.multiply(BigInteger.TWO)).add(owed));
+    }
+}
