@@ -13,8 +13,10 @@ import io.coffer.ledger.Postings;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Pays staking rewards as the workspace clock passes period ends (Ethereum days, Solana and
@@ -29,20 +31,39 @@ public final class RewardAccrual {
     public static final int MAX_PERIODS_PER_PASS = 2_000;
     /** At most this many stakes are paid per chain and workspace in one pass. */
     public static final int MAX_STAKES_PER_PASS = 500;
+    /**
+     * At most this many periods are paid in one pass over a workspace (a clock move) or one background
+     * round, whatever the number of stakes: a clock moved years ahead over thousands of stakes must not
+     * hold one call for minutes. Each stake visited counts at least one.
+     */
+    public static final int MAX_PAYMENTS_PER_PASS = 10_000;
+    /** The background round visits at most this many workspaces; the next round goes on after the last. */
+    public static final int WORKSPACES_PER_ROUND = 1_000;
 
     private final UnitOfWork unitOfWork;
     private final Stakes stakes;
     private final Accounts accounts;
     private final LedgerService ledger;
     private final InstantSource clock;
+    private final int paymentsPerPass;
+    private final int workspacesPerRound;
+    /** The last workspace the background round visited: the next round starts after it. */
+    private final AtomicLong roundCursor = new AtomicLong();
 
     public RewardAccrual(UnitOfWork unitOfWork, Stakes stakes, Accounts accounts, LedgerService ledger,
                          InstantSource clock) {
+        this(unitOfWork, stakes, accounts, ledger, clock, MAX_PAYMENTS_PER_PASS, WORKSPACES_PER_ROUND);
+    }
+
+    RewardAccrual(UnitOfWork unitOfWork, Stakes stakes, Accounts accounts, LedgerService ledger, InstantSource clock,
+                  int paymentsPerPass, int workspacesPerRound) {
         this.unitOfWork = unitOfWork;
         this.stakes = stakes;
         this.accounts = accounts;
         this.ledger = ledger;
         this.clock = clock;
+        this.paymentsPerPass = paymentsPerPass;
+        this.workspacesPerRound = workspacesPerRound;
     }
 
     /** The yearly rate of a chain in a workspace: the one set in the sandbox, or the chain's default. */
@@ -62,24 +83,36 @@ public final class RewardAccrual {
         });
     }
 
-    /** Pays what the workspace's clock makes due now; answers the number of rewards paid. */
+    /** Pays what the workspace's clock makes due now (a bounded pass); answers the number of rewards paid. */
     public int accrueDue(long workspaceId) {
+        return accrueDue(workspaceId, new int[] {paymentsPerPass});
+    }
+
+    /** One pass over a workspace, spending the periods left in {@code budget}. */
+    private int accrueDue(long workspaceId, int[] budget) {
         Instant now = new WorkspaceClock(clock, unitOfWork.read(tx -> stakes.clockOffset(tx, workspaceId))).now();
         int paid = 0;
         for (Chain chain : Chain.values()) {
             Instant boundary = chain.periodStart(chain.periodOf(now));
             for (Stake due : unitOfWork.read(tx -> stakes.accruing(tx, workspaceId, chain, boundary, MAX_STAKES_PER_PASS))) {
-                paid += unitOfWork.write(tx -> {
+                if (budget[0] <= 0) {
+                    return paid;
+                }
+                int max = Math.min(MAX_PERIODS_PER_PASS, budget[0]);
+                int[] done = unitOfWork.write(tx -> {
                     Optional<Stake> locked = stakes.lock(tx, due.id());
                     Optional<Instant> owedUntil = locked.flatMap(stake -> owedUntil(stake, boundary));
                     if (owedUntil.isEmpty()) {
-                        return Outcome.ok(0);
+                        return Outcome.ok(new int[] {0, 0});
                     }
                     Account account = accounts.find(tx, workspaceId, locked.get().accountId()).orElseThrow();
-                    Stake after = payUpTo(tx, account, locked.get(), owedUntil.get(), !locked.get().status().earning());
-                    stakes.update(tx, after);
-                    return Outcome.ok(after.totalReward().equals(locked.get().totalReward()) ? 0 : 1);
+                    Paid after = payUpTo(tx, account, locked.get(), owedUntil.get(), !locked.get().status().earning(), max);
+                    stakes.update(tx, after.stake());
+                    return Outcome.ok(new int[] {after.periods(),
+                            after.stake().totalReward().equals(locked.get().totalReward()) ? 0 : 1});
                 }).orElseThrow();
+                budget[0] -= Math.max(1, done[0]);
+                paid += done[1];
             }
         }
         return paid;
@@ -96,12 +129,25 @@ public final class RewardAccrual {
         return stake.deactivatedOn().filter(stop -> stake.accruedUntil().filter(paid -> paid.isBefore(stop)).isPresent());
     }
 
-    /** The background round: every workspace with active stakes. */
+    /**
+     * The background round: the workspaces with stakes owed rewards, taken in turn after the one the
+     * last round ended on, so none waits behind others however many there are; one pass's budget of
+     * periods for the whole round.
+     */
     public int accrueAllDue() {
+        int[] budget = {paymentsPerPass};
+        long after = roundCursor.get();
+        List<Long> round = unitOfWork.read(tx -> stakes.workspacesWithActiveStakes(tx, after, workspacesPerRound));
+        long last = round.size() < workspacesPerRound ? 0 : round.getLast();
         int paid = 0;
-        for (long workspaceId : unitOfWork.read(tx -> stakes.workspacesWithActiveStakes(tx, 1_000))) {
-            paid += accrueDue(workspaceId);
+        for (long workspaceId : round) {
+            paid += accrueDue(workspaceId, budget);
+            if (budget[0] <= 0) {
+                last = workspaceId;
+                break;
+            }
         }
+        roundCursor.set(last);
         return paid;
     }
 
@@ -111,8 +157,16 @@ public final class RewardAccrual {
      * stops). Writes reward rows and ledger credits; answers the stake as paid, for the caller to store.
      */
     Stake payUpTo(Tx tx, Account account, Stake stake, Instant until, boolean partial) {
+        return payUpTo(tx, account, stake, until, partial, MAX_PERIODS_PER_PASS).stake();
+    }
+
+    /** A stake as paid, and the number of periods (or parts of one) the payment covered. */
+    record Paid(Stake stake, int periods) {
+    }
+
+    private Paid payUpTo(Tx tx, Account account, Stake stake, Instant until, boolean partial, int maxPeriods) {
         if (stake.accruedUntil().isEmpty()) {
-            return stake;
+            return new Paid(stake, 0);
         }
         Chain chain = stake.chain();
         int rate = rate(tx, stake.workspaceId(), chain);
@@ -120,7 +174,8 @@ public final class RewardAccrual {
         Instant from = stake.accruedUntil().get();
         BigInteger carry = stake.carry();
         Amount total = stake.totalReward();
-        for (RewardMath.Segment segment : RewardMath.segments(chain, from, until, partial, MAX_PERIODS_PER_PASS)) {
+        List<RewardMath.Segment> segments = RewardMath.segments(chain, from, until, partial, maxPeriods);
+        for (RewardMath.Segment segment : segments) {
             RewardMath.Accrual accrual = RewardMath.accrue(base, rate, segment.seconds(), carry);
             carry = accrual.carry();
             if (accrual.reward().signum() > 0) {
@@ -134,7 +189,7 @@ public final class RewardAccrual {
             }
             from = segment.end();
         }
-        return stake.paid(from, carry, total);
+        return new Paid(stake.paid(from, carry, total), segments.size());
     }
 
     /** What earns: the stake's amount, less a Solana stake account's rent-exempt reserve. */

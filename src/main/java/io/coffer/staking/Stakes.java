@@ -47,8 +47,11 @@ public interface Stakes {
     /** A workspace's clock offset (how far the sandbox moved its clock). */
     java.time.Duration clockOffset(Tx tx, long workspaceId);
 
-    /** Workspaces with active stakes, or stopped ones still owed rewards (the background job's round). */
-    List<Long> workspacesWithActiveStakes(Tx tx, int limit);
+    /**
+     * Workspaces with active stakes, or stopped ones still owed rewards, after {@code afterWorkspaceId},
+     * in id order (the background job's round).
+     */
+    List<Long> workspacesWithActiveStakes(Tx tx, long afterWorkspaceId, int limit);
 
     void addAction(Tx tx, long workspaceId, Action action);
 

@@ -123,10 +123,10 @@ public final class JdbcStakes implements Stakes {
     }
 
     @Override
-    public List<Long> workspacesWithActiveStakes(Tx tx, int limit) {
-        return Sql.list(tx, "SELECT DISTINCT s.workspace_id FROM stake s WHERE s.status = 'ACTIVE' OR (" + STOPPED_OWED + ")"
-                        + " ORDER BY s.workspace_id LIMIT ?",
-                row -> row.getLong(1), limit);
+    public List<Long> workspacesWithActiveStakes(Tx tx, long afterWorkspaceId, int limit) {
+        return Sql.list(tx, "SELECT DISTINCT s.workspace_id FROM stake s WHERE s.workspace_id > ?"
+                        + " AND (s.status = 'ACTIVE' OR (" + STOPPED_OWED + ")) ORDER BY s.workspace_id LIMIT ?",
+                row -> row.getLong(1), afterWorkspaceId, limit);
     }
 
     @Override
