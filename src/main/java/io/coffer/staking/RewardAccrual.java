@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RewardAccrual {
 
+    private static final System.Logger LOG = System.getLogger(RewardAccrual.class.getName());
+
     /** At most this many periods are paid per stake in one pass; the next pass pays the rest. */
     public static final int MAX_PERIODS_PER_PASS = 2_000;
     /** At most this many stakes are paid per chain and workspace in one pass. */
@@ -141,7 +143,12 @@ public final class RewardAccrual {
         long last = round.size() < workspacesPerRound ? 0 : round.getLast();
         int paid = 0;
         for (long workspaceId : round) {
-            paid += accrueDue(workspaceId, budget);
+            try {
+                paid += accrueDue(workspaceId, budget);
+            } catch (RuntimeException e) {
+                // One workspace's failure must not stop the rounds of all the workspaces after it.
+                LOG.log(System.Logger.Level.WARNING, "staking rewards of workspace " + workspaceId + " failed", e);
+            }
             if (budget[0] <= 0) {
                 last = workspaceId;
                 break;
@@ -178,14 +185,16 @@ public final class RewardAccrual {
         for (RewardMath.Segment segment : segments) {
             RewardMath.Accrual accrual = RewardMath.accrue(base, rate, segment.seconds(), carry);
             carry = accrual.carry();
-            if (accrual.reward().signum() > 0) {
-                Amount reward = new Amount(accrual.reward());
-                total = total.plus(reward);
+            Outcome<Amount> newTotal = new Amount(accrual.reward()).plusWithin(total, "the stake's rewards");
+            // A balance holds at most 2^256-1 base units: a reward the account (or the stake's total)
+            // cannot hold is not paid, and the period is passed over rather than failing every pass.
+            if (accrual.reward().signum() > 0 && newTotal.isOk() && ledger.post(tx, Postings.credited(stake.workspaceId(),
+                    Optional.empty(), "STAKE_REWARD", account.asset(), account.id(), new Amount(accrual.reward()),
+                    segment.end()), Map.of()).isOk()) {
+                total = newTotal.orElseThrow();
                 stakes.addReward(tx, stake.workspaceId(), new Reward(0, stake.id(), stake.uid(), stake.accountId(),
-                        segment.period(), chain.periodStart(segment.period()), segment.end(), reward, new Amount(base),
-                        total, rate));
-                ledger.post(tx, Postings.credited(stake.workspaceId(), Optional.empty(), "STAKE_REWARD", account.asset(),
-                        account.id(), reward, segment.end()), Map.of()).orElseThrow();
+                        segment.period(), chain.periodStart(segment.period()), segment.end(), new Amount(accrual.reward()),
+                        new Amount(base), total, rate));
             }
             from = segment.end();
         }

@@ -55,4 +55,33 @@ abstract class StakingReviewCases extends StakingFixtures {
         advance(c, 10 * DAY);
         assertThat(available(c, s.id())).isEqualTo(funds.subtract(ETH_FEE.multiply(BigInteger.TWO)).add(owed));
     }
+
+    @Test
+    void rewardsThatAnAccountCannotHoldAreNotPaidAndNeverBreakTheClock() {
+        BigInteger max = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
+        Setup s = setup("tezos", max);
+        ApiClient c = s.client();
+        String baker = Sandbox.account(c, "tezos").path("address").asText();
+        setRate(c, "tezos", 10_000);
+        BigInteger amount = BigInteger.TWO.pow(255);
+        stakeTx(s, "TEZOS_LIKE_DELEGATE", Map.of("amount", amount.toString(), "max_fees", "1420", "validator", baker));
+        BigInteger left = max.subtract(amount).subtract(BigInteger.valueOf(1_420));
+        assertThat(available(c, s.id())).isEqualTo(left);
+
+        // A year at 100% would pay 2^255: the first periods fit, then the balance would pass 2^256-1.
+        for (int i = 0; i < 3; i++) {
+            advance(c, 200 * DAY);
+        }
+        BigInteger balance = available(c, s.id());
+        assertThat(balance).isGreaterThan(left).isLessThanOrEqualTo(max);
+        JsonNode stake = c.get("/tezos/accounts/" + s.id() + "/stakes").json().path("edges").get(0).path("node");
+        assertThat(new BigInteger(stake.path("total_reward").asText())).isEqualTo(balance.subtract(left));
+        assertThat(sumOf(list(c, "/tezos/accounts/" + s.id() + "/rewards?start_cycle=0"))).isEqualTo(balance.subtract(left));
+
+        // Other workspaces' stakes are still paid by the same clock moves and rounds.
+        Setup other = setup("tezos", BigInteger.valueOf(1_000_000_000));
+        stakeTx(other, "TEZOS_LIKE_DELEGATE", Map.of("amount", "500000000", "max_fees", "1420", "validator", baker));
+        advance(other.client(), 10 * DAY);
+        assertThat(list(other.client(), "/tezos/accounts/" + other.id() + "/rewards")).isNotEmpty();
+    }
 }
