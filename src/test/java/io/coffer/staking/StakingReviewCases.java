@@ -84,4 +84,30 @@ abstract class StakingReviewCases extends StakingFixtures {
         advance(other.client(), 10 * DAY);
         assertThat(list(other.client(), "/tezos/accounts/" + other.id() + "/rewards")).isNotEmpty();
     }
+
+    @Test
+    void aStakeReturnedToAnAccountFilledMeanwhileIsConfirmedWithoutBreakingBlockProduction() {
+        BigInteger max = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
+        BigInteger amount = BigInteger.TWO.pow(255);
+        Setup s = setup("tezos", amount.add(BigInteger.valueOf(1_000_000_000)));
+        ApiClient c = s.client();
+        String baker = Sandbox.account(c, "tezos").path("address").asText();
+        stakeTx(s, "TEZOS_LIKE_DELEGATE", Map.of("amount", amount.toString(), "max_fees", "1420", "validator", baker));
+        String uid = c.get("/tezos/accounts/" + s.id() + "/stakes").json().path("edges").get(0).path("node")
+                .path("stake_uid").asText();
+        ApiResponse created = c.post("/requests", staking(s.account(), "TEZOS_LIKE_UNDELEGATE",
+                Map.of("max_fees", "1420", "stake_uid", uid)));
+        assertThat(created.status()).as(created.raw()).isEqualTo(200);
+        assertThat(Governed.approve(s.admin(), created.id()).text("status")).isEqualTo("SUBMITTED");
+        // While the undelegation waits for its blocks, deposits fill the account up to 2^256-1.
+        BigInteger balance = new BigInteger(c.get("/accounts/" + s.id()).text("balance"));
+        Sandbox.deposit(c, s.id(), max.subtract(balance).toString());
+
+        Sandbox.mine(c, "tezos", 40);
+        assertThat(c.get("/transactions/" + created.get("target_id").asLong()).text("status")).isEqualTo("CONFIRMED");
+        assertThat(c.get("/tezos/accounts/" + s.id() + "/stakes").json().path("edges").get(0).path("node")
+                .path("status").asText()).isEqualTo("DEACTIVATED");
+        // What the account could take back came back: it is full.
+        assertThat(new BigInteger(c.get("/accounts/" + s.id()).text("balance"))).isEqualTo(max);
+    }
 }
