@@ -31,6 +31,8 @@ public final class RewardAccrual {
 
     /** At most this many periods are paid per stake in one pass; the next pass pays the rest. */
     public static final int MAX_PERIODS_PER_PASS = 2_000;
+    /** At most this many periods are paid when a stake stops, inside block production; the passes pay the rest. */
+    public static final int MAX_PERIODS_AT_STOP = 10;
     /** At most this many stakes are paid per chain and workspace in one pass. */
     public static final int MAX_STAKES_PER_PASS = 500;
     /**
@@ -159,18 +161,24 @@ public final class RewardAccrual {
     }
 
     /**
-     * Pays a stake's rewards for each period end after it was last paid, up to {@code until}; with
-     * {@code partial}, also the seconds from the last period end to {@code until} (a stake that
-     * stops). Writes reward rows and ledger credits; answers the stake as paid, for the caller to store.
+     * Pays a stopping stake (its stopping transaction confirmed, inside block production) up to the
+     * stop, the last period pro rata, but at most {@link #MAX_PERIODS_AT_STOP} periods: a block
+     * confirming many stops must stay small; the passes pay the rest, exactly, up to the stop.
+     * Answers the stake as paid, for the caller to store.
      */
-    Stake payUpTo(Tx tx, Account account, Stake stake, Instant until, boolean partial) {
-        return payUpTo(tx, account, stake, until, partial, MAX_PERIODS_PER_PASS).stake();
+    Stake payAtStop(Tx tx, Account account, Stake stake, Instant stop) {
+        return payUpTo(tx, account, stake, stop, true, MAX_PERIODS_AT_STOP).stake();
     }
 
     /** A stake as paid, and the number of periods (or parts of one) the payment covered. */
     record Paid(Stake stake, int periods) {
     }
 
+    /**
+     * Pays a stake's rewards for each period end after it was last paid, up to {@code until}; with
+     * {@code partial}, also the seconds from the last period end to {@code until} (a stake that
+     * stops); at most {@code maxPeriods} of them. Writes reward rows and ledger credits.
+     */
     private Paid payUpTo(Tx tx, Account account, Stake stake, Instant until, boolean partial, int maxPeriods) {
         if (stake.accruedUntil().isEmpty()) {
             return new Paid(stake, 0);

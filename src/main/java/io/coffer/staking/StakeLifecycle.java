@@ -284,7 +284,7 @@ public final class StakeLifecycle implements SettlementHook {
                 action.reserved(), spent, now), Map.of()).orElseThrow();
         Stake next = switch (kind) {
             case OPEN -> stake.activated(now);
-            case DEACTIVATE, CLOSE -> accrual.payUpTo(tx, account, stake, now, true).deactivated(now);
+            case DEACTIVATE, CLOSE -> accrual.payAtStop(tx, account, stake, now).deactivated(now);
             case WITHDRAW -> stake.withStatus(StakeStatus.DELETED);
         };
         if (kind == StakeOperation.Kind.CLOSE || kind == StakeOperation.Kind.WITHDRAW) {

@@ -123,4 +123,26 @@ abstract class RewardAccrualCases {
             assertThat(totalReward(id)).as("stake %d", id).isEqualTo(owedFor(2));
         }
     }
+
+    @Test
+    void aStopPaysFewPeriodsInsideBlockProductionAndThePassesPayTheRestExactly() {
+        long stakeId = workspaceWithStakes(1, 50).get(0);
+        RewardAccrual accrual = accrual(10_000, 1_000);
+        Instant stop = NOW.minus(Duration.ofHours(5));
+
+        Stake stopped = unitOfWork.write(tx -> {
+            Stake stake = stakes.lock(tx, stakeId).orElseThrow();
+            Stake paid = accrual.payAtStop(tx, new JdbcAccounts().find(tx, stake.workspaceId(), stake.accountId())
+                    .orElseThrow(), stake, stop).deactivated(stop);
+            stakes.update(tx, paid);
+            return Outcome.ok(paid);
+        }).orElseThrow();
+        assertThat(rewardRows()).isEqualTo(RewardAccrual.MAX_PERIODS_AT_STOP);
+
+        accrual.accrueDue(stopped.workspaceId());
+        BigInteger owed = DEPOSIT.multiply(BigInteger.valueOf(Chain.ETHEREUM.defaultRateBps()))
+                .multiply(BigInteger.valueOf(Duration.ofDays(50).minusHours(5).toSeconds())).divide(RewardMath.DIVISOR);
+        assertThat(totalReward(stakeId)).isEqualTo(owed);
+        assertThat(rewardRows()).isEqualTo(50);
+    }
 }
