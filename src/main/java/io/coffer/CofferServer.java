@@ -181,7 +181,8 @@ public final class CofferServer implements AutoCloseable {
         WorkspaceService workspaces = new WorkspaceService(unitOfWork, workspaceStore, users, new KeyGenerator(random),
                 networks, catalog.currencies().stream().filter(c -> !c.fiat()).map(Currency::name).toList(),
                 identityCache, clock);
-        LedgerService ledger = new LedgerService(new JdbcLedgerStore());
+        var stakeStore = new io.coffer.staking.db.JdbcStakes();
+        LedgerService ledger = new LedgerService(new JdbcLedgerStore(), stakeStore::heldOutside);
         AccountService accounts = new AccountService(unitOfWork, accountsStore, apiUsers, workspaceStore, workspaces,
                 ledger, catalog, clock, memberships, groupStore, whitelistStore, labelStore, outbox);
         var groups = new io.coffer.group.GroupService(unitOfWork, groupStore);
@@ -193,7 +194,6 @@ public final class CofferServer implements AutoCloseable {
         SendService sends = new SendService(accountsStore, accounts, transactionStore, utxos, networks, ledger, workspaces,
                 random, outbox);
         var compliance = compliance(config.compliance(), catalog);
-        var stakeStore = new io.coffer.staking.db.JdbcStakes();
         var rewardAccrual = new io.coffer.staking.RewardAccrual(unitOfWork, stakeStore, accountsStore, ledger, clock);
         var stakeLifecycle = new io.coffer.staking.StakeLifecycle(accountsStore, accounts, transactionStore, ledger,
                 stakeStore, new RandomChainData(random), outbox, rewardAccrual);

@@ -39,6 +39,12 @@ public interface Stakes {
     java.util.Map<StakeStatus, Amount> sumsByStatus(Tx tx, long accountId);
 
     /**
+     * What the account's stakes hold outside its books and will credit back: active, stopping, and
+     * Solana stakes deactivated but not yet withdrawn.
+     */
+    Amount heldOutside(Tx tx, long accountId);
+
+    /**
      * Stakes of a workspace and chain owed rewards: active ones not paid up to {@code before}, and
      * stopped ones not paid up to their stop.
      */

@@ -109,6 +109,13 @@ public final class JdbcStakes implements Stakes {
     }
 
     @Override
+    public Amount heldOutside(Tx tx, long accountId) {
+        return Sql.list(tx, "SELECT COALESCE(SUM(amount), 0) FROM stake WHERE account_id = ? AND (status IN"
+                        + " ('ACTIVE', 'DEACTIVATING') OR (status = 'DEACTIVATED' AND chain = 'SOLANA'))",
+                row -> Sql.amount(row, 1), accountId).get(0);
+    }
+
+    @Override
     public List<Stake> accruing(Tx tx, long workspaceId, Chain chain, Instant before, int limit) {
         return Sql.list(tx, "SELECT " + COLUMNS + " FROM stake s WHERE s.workspace_id = ? AND s.chain = ?"
                         + " AND ((s.status = 'ACTIVE' AND s.accrued_until < ?) OR (" + STOPPED_OWED + "))"
