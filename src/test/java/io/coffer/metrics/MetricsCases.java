@@ -166,6 +166,13 @@ abstract class MetricsCases {
         assertThat(on.host()).isEqualTo("127.0.0.1");
         assertThat(on.loopbackOnly()).isTrue();
         assertThat(on.port()).isEqualTo(9464);
+        assertThat(ServerConfig.fromEnvironment(Map.of("COFFER_METRICS", "off")).metrics().enabled()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of(
+                        "COFFER_METRICS", "on", "COFFER_METRICS_PORT", "5000")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("COFFER_METRICS_PORT");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of(
+                        "COFFER_METRICS", "maybe")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("COFFER_METRICS");
     }
 
     protected PrometheusText scrape() {
