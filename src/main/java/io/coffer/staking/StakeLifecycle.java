@@ -284,14 +284,30 @@ public final class StakeLifecycle implements SettlementHook {
                 action.reserved(), spent, now), Map.of()).orElseThrow();
         Stake next = switch (kind) {
             case OPEN -> stake.activated(now);
-            case DEACTIVATE, CLOSE -> accrual.payUpTo(tx, account, stake, now, true).deactivated(now);
+            case DEACTIVATE, CLOSE -> accrual.payAtStop(tx, account, stake, now).deactivated(now);
             case WITHDRAW -> stake.withStatus(StakeStatus.DELETED);
         };
         if (kind == StakeOperation.Kind.CLOSE || kind == StakeOperation.Kind.WITHDRAW) {
-            ledger.post(tx, Postings.credited(confirmed.workspaceId(), Optional.of(confirmed.id()), "STAKE_RETURNED",
-                    account.asset(), account.id(), stake.amount(), now), Map.of()).orElseThrow();
+            Amount returned = returnable(tx, account, stake.amount());
+            if (!returned.isZero()) {
+                ledger.post(tx, Postings.credited(confirmed.workspaceId(), Optional.of(confirmed.id()), "STAKE_RETURNED",
+                        account.asset(), account.id(), returned, now), Map.of()).orElseThrow();
+            }
         }
         stakes.update(tx, next.withPendingTx(Optional.empty()));
+    }
+
+    /**
+     * What of a stake's funds the account can take back: all of it, unless deposits filled the account
+     * while the stake was out, since a balance holds at most 2^256-1 base units (the simulation's
+     * bound, far above any real supply). Confirming the transaction must not fail: it runs inside
+     * block production.
+     */
+    private Amount returnable(Tx tx, Account account, Amount amount) {
+        io.coffer.ledger.Balance balance = ledger.balance(tx, account.id());
+        BigInteger room = Amount.MAX_VALUE.subtract(balance.confirmed().value()).subtract(balance.incoming().value())
+                .max(BigInteger.ZERO);
+        return new Amount(amount.value().min(room));
     }
 
     private static Transaction withStatus(Transaction t, TransactionStatus status, Optional<Amount> fees) {
