@@ -48,6 +48,11 @@ final class Background implements AutoCloseable {
         executor.scheduleWithFixedDelay(() -> run("idempotency keys purged", keys::purge), 1, 1, TimeUnit.SECONDS);
     }
 
+    /** The webhook dispatcher, whose posts in flight metrics report. */
+    io.coffer.event.Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
     private static void run(String what, java.util.function.IntSupplier task) {
         try {
             int done = task.getAsInt();

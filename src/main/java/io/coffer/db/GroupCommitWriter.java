@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * durable. One writer is what keeps H2's file consistent across a crash (see {@link JdbcUnitOfWork});
  * committing in groups gives back most of the throughput a lock around each transaction costs.
  */
-final class GroupCommitWriter implements AutoCloseable {
+final class GroupCommitWriter implements AutoCloseable, WriterStats {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
     private static final int MAX_BATCH = 64;
@@ -42,6 +43,9 @@ final class GroupCommitWriter implements AutoCloseable {
     private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
     private final Thread thread;
     private volatile boolean running = true;
+    /** Told of each batch and refusal when metrics are on (docs/metrics.md); nothing otherwise. */
+    private volatile IntConsumer batchObserver = size -> { };
+    private volatile Runnable rejectionObserver = () -> { };
 
     GroupCommitWriter(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -58,6 +62,7 @@ final class GroupCommitWriter implements AutoCloseable {
         }
         CompletableFuture<Outcome<T>> result = new CompletableFuture<>();
         if (!queue.offer(new Job<>(work, result))) {
+            rejectionObserver.run();
             throw new io.coffer.common.Overloaded("the database writer has " + MAX_QUEUED + " writes waiting; try again");
         }
         try {
@@ -82,6 +87,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 break;
             }
             queue.drainTo(batch, MAX_BATCH - 1);
+            batchObserver.accept(batch.size());
             run(batch);
             batch.clear();
         }
@@ -128,6 +134,22 @@ final class GroupCommitWriter implements AutoCloseable {
             connection.rollback(savepoint);
             job.result().completeExceptionally(e);
         }
+    }
+
+    @Override
+    public int queued() {
+        return queue.size();
+    }
+
+    @Override
+    public int capacity() {
+        return MAX_QUEUED;
+    }
+
+    @Override
+    public void observe(IntConsumer batchSizes, Runnable rejected) {
+        this.batchObserver = batchSizes;
+        this.rejectionObserver = rejected;
     }
 
     @Override
