@@ -56,6 +56,11 @@ final class Background implements AutoCloseable {
         executor.scheduleWithFixedDelay(() -> run("refresh tokens purged", refreshTokens), 1, 1, TimeUnit.SECONDS);
     }
 
+    /** The webhook dispatcher, whose posts in flight metrics report. */
+    io.coffer.event.Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
     private static void run(String what, java.util.function.IntSupplier task) {
         try {
             int done = task.getAsInt();

@@ -123,6 +123,12 @@ public final class Bounds {
                     "100 tries per delivery (Dispatcher.MAX_TRIES), the wait doubling from COFFER_WEBHOOK_FIRST_RETRY_MILLIS to 30 minutes",
                     "a delivery that failed 100 times is marked failed and never claimed again",
                     "a receiver that is gone for good must not be retried for ever"),
+            new Bound("io.coffer.metrics.RequestMeters", "timers",
+                    "2,048 request series (MAX_SERIES) of method, route template and status class, plus one overflow "
+                            + "series per method and class",
+                    "a request of a new series past the bound is counted in the overflow series",
+                    "labels come only from registered templates, never a client's path; each series is a dozen lines in "
+                            + "every scrape (COFFER_METRICS, docs/metrics.md)"),
             new Bound("io.coffer.Background", "executor",
                     "one thread, six fixed tasks each run with a fixed delay (never two runs of one task at once)",
                     "a slow run delays the next one of its task; nothing queues",

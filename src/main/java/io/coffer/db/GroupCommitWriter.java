@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * durable. One writer is what keeps H2's file consistent across a crash (see {@link JdbcUnitOfWork});
  * committing in groups gives back most of the throughput a lock around each transaction costs.
  */
-final class GroupCommitWriter implements AutoCloseable {
+final class GroupCommitWriter implements AutoCloseable, WriterStats {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
     private static final int MAX_BATCH = 64;
@@ -44,6 +45,9 @@ final class GroupCommitWriter implements AutoCloseable {
     private final int capacity;
     private final Thread thread;
     private volatile boolean running = true;
+    /** Told of each batch and refusal when metrics are on (docs/metrics.md); nothing otherwise. */
+    private volatile IntConsumer batchObserver = size -> { };
+    private volatile Runnable rejectionObserver = () -> { };
 
     GroupCommitWriter(DataSource dataSource, int capacity) {
         if (capacity < 1) {
@@ -65,6 +69,7 @@ final class GroupCommitWriter implements AutoCloseable {
         }
         CompletableFuture<Outcome<T>> result = new CompletableFuture<>();
         if (!queue.offer(new Job<>(work, result))) {
+            rejectionObserver.run();
             throw new Overloaded("the database writer has " + capacity + " writes waiting; try again");
         }
         try {
@@ -80,11 +85,6 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    /** Writes waiting now, not counting the batch being run. */
-    int queued() {
-        return queue.size();
-    }
-
     private void loop() {
         List<Job<?>> batch = new ArrayList<>(MAX_BATCH);
         while (running) {
@@ -94,6 +94,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 break;
             }
             queue.drainTo(batch, MAX_BATCH - 1);
+            batchObserver.accept(batch.size());
             run(batch);
             batch.clear();
         }
@@ -144,6 +145,22 @@ final class GroupCommitWriter implements AutoCloseable {
             connection.rollback(savepoint);
             job.result().completeExceptionally(e);
         }
+    }
+
+    @Override
+    public int queued() {
+        return queue.size();
+    }
+
+    @Override
+    public int capacity() {
+        return capacity;
+    }
+
+    @Override
+    public void observe(IntConsumer batchSizes, Runnable rejected) {
+        this.batchObserver = batchSizes;
+        this.rejectionObserver = rejected;
     }
 
     @Override

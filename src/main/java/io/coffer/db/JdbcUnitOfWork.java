@@ -71,6 +71,11 @@ public final class JdbcUnitOfWork implements UnitOfWork {
         }
     }
 
+    /** The single writer's queue and batches, when writes go through one (embedded H2). */
+    public Optional<WriterStats> writerStats() {
+        return oneWriter.map(WriterStats.class::cast);
+    }
+
     /** Stops the single writer, if there is one. */
     public void close() {
         oneWriter.ifPresent(GroupCommitWriter::close);

@@ -60,6 +60,12 @@ public final class TestServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
+    /** The management port's base URL, for a server started with {@code COFFER_METRICS=on}. */
+    public String metricsUrl() {
+        return "http://127.0.0.1:" + server.metricsPort().orElseThrow(
+                () -> new IllegalStateException("the server was started without COFFER_METRICS=on"));
+    }
+
     /** A client without credentials. */
     public ApiClient anonymous() {
         return new ApiClient(baseUrl(), Map.of());
