@@ -47,6 +47,8 @@ import java.util.Optional;
  *     ({@code COFFER_DB_WRITER_QUEUE}, default 4096); beyond it a write is answered 503 with {@code Retry-After}
  * @param dbPoolWaitMillis how long a request waits for a pooled connection
  *     ({@code COFFER_DB_POOL_WAIT_MILLIS}, default 5000) before it is answered 503 with {@code Retry-After}
+ * @param maxConnections HTTP connections open at once ({@code COFFER_MAX_CONNECTIONS}, default 10,000);
+ *     more wait in the kernel's accept backlog until one closes
  */
 public record ServerConfig(
         String httpHost,
@@ -73,7 +75,8 @@ public record ServerConfig(
         ComplianceSettings compliance,
         MetricsSettings metrics,
         int dbWriterQueue,
-        int dbPoolWaitMillis) {
+        int dbPoolWaitMillis,
+        int maxConnections) {
 
     /**
      * Events and webhooks.
@@ -162,7 +165,8 @@ public record ServerConfig(
                         intValue(env, "COFFER_METRICS_PORT", 9464, 0, 65535)),
                 intValue(env, "COFFER_DB_WRITER_QUEUE", 4096, 1, 1_000_000),
                 // HikariCP waits at least 250 ms.
-                intValue(env, "COFFER_DB_POOL_WAIT_MILLIS", 5000, 250, 600_000));
+                intValue(env, "COFFER_DB_POOL_WAIT_MILLIS", 5000, 250, 600_000),
+                intValue(env, "COFFER_MAX_CONNECTIONS", 10_000, 1, 1_000_000));
         config.validate();
         return config;
     }
