@@ -122,6 +122,9 @@ public final class CofferServer implements AutoCloseable {
                     .host(config.httpHost())
                     .port(config.httpPort())
                     .maxPayloadSize(config.maxBodyBytes())
+                    // Each connection holds a virtual thread and its buffers: past this, new ones wait in
+                    // the kernel's accept backlog until one closes (config.Bounds).
+                    .maxTcpConnections(config.maxConnections())
                     // Answer "Expect: 100-continue" at once, so the body always follows and is read or
                     // drained: otherwise a body no handler read is parsed as the next request.
                     .addProtocol(Http1Config.builder().continueImmediately(true).build())
@@ -135,6 +138,7 @@ public final class CofferServer implements AutoCloseable {
                     .host(config.metrics().host())
                     .port(config.metrics().port())
                     .maxPayloadSize(1024)
+                    .maxTcpConnections(16)
                     .routing(management -> new io.coffer.metrics.http.MetricsRoutes(m).register(management))));
             WebServer server = builder.build().start();
             if (!server.isRunning()) {
@@ -317,7 +321,8 @@ public final class CofferServer implements AutoCloseable {
             new io.coffer.sandbox.http.SandboxTradeLinkRoutes(tradeLink, bodies, sandbox::guardedWrite).register(api);
         }
         api.finish();
-        return new Background(requests, transactions, limits, idempotency, dispatcher, rewardAccrual::accrueAllDue);
+        return new Background(requests, transactions, limits, idempotency, dispatcher, rewardAccrual::accrueAllDue,
+                auth::purgeExpiredRefreshTokens);
     }
 
     /** The compliance lists: the shipped OFAC snapshot or the configured file, and the high-risk list. */
@@ -335,6 +340,11 @@ public final class CofferServer implements AutoCloseable {
     }
 
     /** The port the server listens on (useful when configured with port 0). */
+    /** The database this server runs on: tests hold its writer or its pool to see the server's back-pressure. */
+    public Database database() {
+        return database;
+    }
+
     public int port() {
         return webServer.port();
     }

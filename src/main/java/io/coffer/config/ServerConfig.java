@@ -43,6 +43,12 @@ import java.util.Optional;
  * @param events how events are recorded and webhooks posted ({@link EventSettings})
  * @param compliance the lists compliance answers from ({@link ComplianceSettings})
  * @param metrics the Prometheus endpoint on its own port ({@link MetricsSettings})
+ * @param dbWriterQueue writes that may wait for the embedded database's single writer
+ *     ({@code COFFER_DB_WRITER_QUEUE}, default 4096); beyond it a write is answered 503 with {@code Retry-After}
+ * @param dbPoolWaitMillis how long a request waits for a pooled connection
+ *     ({@code COFFER_DB_POOL_WAIT_MILLIS}, default 5000) before it is answered 503 with {@code Retry-After}
+ * @param maxConnections HTTP connections open at once ({@code COFFER_MAX_CONNECTIONS}, default 10,000);
+ *     more wait in the kernel's accept backlog until one closes
  */
 public record ServerConfig(
         String httpHost,
@@ -67,7 +73,10 @@ public record ServerConfig(
         int rateLimitReadsPerMinute,
         EventSettings events,
         ComplianceSettings compliance,
-        MetricsSettings metrics) {
+        MetricsSettings metrics,
+        int dbWriterQueue,
+        int dbPoolWaitMillis,
+        int maxConnections) {
 
     /**
      * Events and webhooks.
@@ -153,7 +162,11 @@ public record ServerConfig(
                         optional(env, "COFFER_HIGH_RISK_ADDRESSES_FILE").map(Path::of)),
                 new MetricsSettings(boolValue(env, "COFFER_METRICS", false),
                         env.getOrDefault("COFFER_METRICS_HOST", "127.0.0.1"),
-                        intValue(env, "COFFER_METRICS_PORT", 9464, 0, 65535)));
+                        intValue(env, "COFFER_METRICS_PORT", 9464, 0, 65535)),
+                intValue(env, "COFFER_DB_WRITER_QUEUE", 4096, 1, 1_000_000),
+                // HikariCP waits at least 250 ms.
+                intValue(env, "COFFER_DB_POOL_WAIT_MILLIS", 5000, 250, 600_000),
+                intValue(env, "COFFER_MAX_CONNECTIONS", 10_000, 1, 1_000_000));
         config.validate();
         return config;
     }

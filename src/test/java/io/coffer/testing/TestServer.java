@@ -47,6 +47,11 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(CofferServer.start(ServerConfig.fromEnvironment(env)), engine, env);
     }
 
+    /** The server's database, to hold its writer or its connections in back-pressure tests. */
+    public io.coffer.db.Database database() {
+        return server.database();
+    }
+
     public Engine engine() {
         return engine;
     }
