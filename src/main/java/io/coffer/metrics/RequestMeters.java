@@ -59,7 +59,6 @@ public final class RequestMeters {
      * @param nanos how long it took
      */
     public void finished(String method, Optional<String> routeTemplate, int status, long nanos) {
-        inFlight.decrementAndGet();
         Series series = new Series(METHODS.contains(method) ? method : "OTHER", routeTemplate.filter(
                 RequestMeters::isTemplate).orElse(UNMATCHED), statusClass(status));
         Timer timer = timers.get(series);
@@ -69,6 +68,8 @@ public final class RequestMeters {
                     : timers.computeIfAbsent(series, this::timer);
         }
         timer.record(nanos, TimeUnit.NANOSECONDS);
+        // Only once recorded: a scrape that sees nothing in flight sees every finished request counted.
+        inFlight.decrementAndGet();
     }
 
     /** A registered route's template is an absolute path; the fallback's catch-all pattern is not. */

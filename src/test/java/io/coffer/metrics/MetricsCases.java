@@ -74,7 +74,7 @@ abstract class MetricsCases {
         assertThat(workspace.client().get("/accounts/" + id).status()).isEqualTo(200);
         assertThat(workspace.client().get("/accounts/" + id).status()).isEqualTo(200);
 
-        PrometheusText after = scrape();
+        PrometheusText after = settledScrape();
         assertThat(after.value(REQUESTS, series)).isEqualTo(before + 2);
         assertThat(routes(after)).doesNotContain("/accounts/" + id).allMatch(
                 route -> route.equals(RequestMeters.UNMATCHED) || route.startsWith("/"));
@@ -95,7 +95,7 @@ abstract class MetricsCases {
         assertThat(workspace.client().get("/no-such-route").status()).isEqualTo(404);
         assertThat(workspace.client().postRaw("/sandbox/accounts", "{broken").status()).isEqualTo(400);
 
-        PrometheusText after = scrape();
+        PrometheusText after = settledScrape();
         assertThat(after.value(REQUESTS, account4xx)).isEqualTo(before.value(REQUESTS, account4xx) + 3);
         assertThat(after.value(REQUESTS, unmatched4xx)).isEqualTo(before.value(REQUESTS, unmatched4xx) + 1);
         assertThat(after.value(REQUESTS, deposit4xx)).isEqualTo(before.value(REQUESTS, deposit4xx) + 1);
@@ -128,7 +128,7 @@ abstract class MetricsCases {
             assertThat(get(server.baseUrl() + "/unknown-" + i + "/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
         }
 
-        PrometheusText after = scrape();
+        PrometheusText after = settledScrape();
         Set<String> added = series(after);
         added.removeAll(seriesBefore);
         assertThat(added).hasSizeLessThanOrEqualTo(1);
@@ -173,6 +173,24 @@ abstract class MetricsCases {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of(
                         "COFFER_METRICS", "maybe")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("COFFER_METRICS");
+    }
+
+    /**
+     * A scrape once no API request is in flight: the server records a request after its answer is
+     * sent, so the answer can reach the test before its count does.
+     */
+    protected PrometheusText settledScrape() {
+        PrometheusText text = scrape();
+        for (int i = 0; i < 500 && text.value("http_server_requests_in_flight", Map.of()) > 0; i++) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            text = scrape();
+        }
+        return text;
     }
 
     protected PrometheusText scrape() {
