@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Work that happens without a request: expiring requests whose week is over, producing the
- * blocks of networks that have a block interval, and deleting rate-limit windows and idempotency
- * keys that are over. Every instance runs it; the database decides who
+ * blocks of networks that have a block interval, and deleting rate-limit windows, idempotency
+ * keys and refresh tokens that are over. Every instance runs it; the database decides who
  * does what (rows are locked, transitions are conditional), so nothing here is needed for
  * correctness: a request that expired is also expired when it is next touched.
  */
@@ -36,6 +36,13 @@ final class Background implements AutoCloseable {
     /** @param stakingRewards pays the staking rewards the workspace clocks make due */
     Background(RequestService requests, TransactionService transactions, RateLimiter limits, IdempotencyService keys,
                io.coffer.event.Dispatcher dispatcher, java.util.function.IntSupplier stakingRewards) {
+        this(requests, transactions, limits, keys, dispatcher, stakingRewards, () -> 0);
+    }
+
+    /** @param refreshTokens deletes a batch of refresh tokens long expired */
+    Background(RequestService requests, TransactionService transactions, RateLimiter limits, IdempotencyService keys,
+               io.coffer.event.Dispatcher dispatcher, java.util.function.IntSupplier stakingRewards,
+               java.util.function.IntSupplier refreshTokens) {
         this.dispatcher = dispatcher;
         // Webhooks go out within a fraction of a second of their change; an idle check is one indexed read.
         dispatcher.start(java.time.Duration.ofMillis(200));
@@ -46,6 +53,12 @@ final class Background implements AutoCloseable {
         // Reads never write, so what is over is deleted here, a bounded batch a second.
         executor.scheduleWithFixedDelay(() -> run("rate-limit windows purged", limits::purge), 1, 1, TimeUnit.SECONDS);
         executor.scheduleWithFixedDelay(() -> run("idempotency keys purged", keys::purge), 1, 1, TimeUnit.SECONDS);
+        executor.scheduleWithFixedDelay(() -> run("refresh tokens purged", refreshTokens), 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** The webhook dispatcher, whose posts in flight metrics report. */
+    io.coffer.event.Dispatcher dispatcher() {
+        return dispatcher;
     }
 
     private static void run(String what, java.util.function.IntSupplier task) {

@@ -72,15 +72,21 @@ import org.slf4j.LoggerFactory;
 public final class CofferServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CofferServer.class);
+    /** The name of the management listener, beside the API's default one. */
+    private static final String METRICS_SOCKET = "metrics";
 
     private final Database database;
     private final WebServer webServer;
     private final Background background;
+    /** Present when {@code COFFER_METRICS} is on: served on the management port (docs/metrics.md). */
+    private final Optional<io.coffer.metrics.Metrics> metrics;
 
-    private CofferServer(Database database, WebServer webServer, Background background) {
+    private CofferServer(Database database, WebServer webServer, Background background,
+                         Optional<io.coffer.metrics.Metrics> metrics) {
         this.database = database;
         this.webServer = webServer;
         this.background = background;
+        this.metrics = metrics;
     }
 
     /**
@@ -96,18 +102,29 @@ public final class CofferServer implements AutoCloseable {
                     + " hashed secrets: chmod 700 it", config.dataDir().toAbsolutePath().normalize());
         }
         Database database = Database.open(config);
+        Optional<io.coffer.metrics.Metrics> metrics = config.metrics().enabled()
+                ? Optional.of(new io.coffer.metrics.Metrics()) : Optional.empty();
         try {
             SecureRandom random = new SecureRandom();
             KeyVault vault = MasterKey.open(config, database, random);
             HttpRouting.Builder routing = HttpRouting.builder();
+            // First, so that it times the other filters too.
+            metrics.ifPresent(m -> routing.addFilter(new io.coffer.metrics.http.RequestMetricsFilter(m.requests())));
             if (config.accessLog()) {
                 routing.addFilter(new AccessLog());
             }
             Background background = wire(config, database, vault, InstantSource.system(), random, routing);
-            WebServer server = WebServer.builder()
+            metrics.ifPresent(m -> {
+                io.coffer.metrics.db.StorageMeters.bind(m.registry(), database);
+                m.webhookPosts(background.dispatcher()::postsInFlight, background.dispatcher().concurrency());
+            });
+            var builder = WebServer.builder()
                     .host(config.httpHost())
                     .port(config.httpPort())
                     .maxPayloadSize(config.maxBodyBytes())
+                    // Each connection holds a virtual thread and its buffers: past this, new ones wait in
+                    // the kernel's accept backlog until one closes (config.Bounds).
+                    .maxTcpConnections(config.maxConnections())
                     // Answer "Expect: 100-continue" at once, so the body always follows and is read or
                     // drained: otherwise a body no handler read is parsed as the next request.
                     .addProtocol(Http1Config.builder().continueImmediately(true).build())
@@ -116,9 +133,14 @@ public final class CofferServer implements AutoCloseable {
                     // delayed ACKs (about 40 ms each).
                     .connectionOptions(options -> options.tcpNoDelay(true))
                     .shutdownHook(false)
-                    .routing(routing)
-                    .build()
-                    .start();
+                    .routing(routing);
+            metrics.ifPresent(m -> builder.putSocket(METRICS_SOCKET, socket -> socket
+                    .host(config.metrics().host())
+                    .port(config.metrics().port())
+                    .maxPayloadSize(1024)
+                    .maxTcpConnections(16)
+                    .routing(management -> new io.coffer.metrics.http.MetricsRoutes(m).register(management))));
+            WebServer server = builder.build().start();
             if (!server.isRunning()) {
                 background.close();
                 throw new IllegalStateException("cannot listen on " + config.httpHost() + ":" + config.httpPort()
@@ -127,8 +149,18 @@ public final class CofferServer implements AutoCloseable {
             LOG.info("Coffer listening on http://{}:{} ({}, sandbox {})", config.httpHost(), server.port(),
                     config.usesPostgres() ? "PostgreSQL" : "H2 in " + config.dataDir().toAbsolutePath().normalize(),
                     config.sandbox() ? "on" : "off");
-            return new CofferServer(database, server, background);
+            metrics.ifPresent(m -> {
+                String where = config.metrics().host() + ":" + server.port(METRICS_SOCKET);
+                if (config.metrics().loopbackOnly()) {
+                    LOG.info("metrics on http://{}/metrics", where);
+                } else {
+                    LOG.warn("metrics on http://{}/metrics, which asks for no credentials: make sure only your"
+                            + " monitoring can reach it", where);
+                }
+            });
+            return new CofferServer(database, server, background, metrics);
         } catch (RuntimeException e) {
+            metrics.ifPresent(io.coffer.metrics.Metrics::close);
             database.close();
             throw e;
         }
@@ -136,15 +168,22 @@ public final class CofferServer implements AutoCloseable {
 
     /** One sentence when the port is taken, rather than the web server's stack trace and a process that stays. */
     private static void refuseIfPortTaken(ServerConfig config) {
-        if (config.httpPort() == 0) {
+        refuseIfPortTaken(config.httpHost(), config.httpPort(), "COFFER_HTTP_PORT");
+        if (config.metrics().enabled()) {
+            refuseIfPortTaken(config.metrics().host(), config.metrics().port(), "COFFER_METRICS_PORT");
+        }
+    }
+
+    private static void refuseIfPortTaken(String host, int port, String setting) {
+        if (port == 0) {
             return;
         }
         try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
             probe.setReuseAddress(true);
-            probe.bind(new java.net.InetSocketAddress(config.httpHost(), config.httpPort()));
+            probe.bind(new java.net.InetSocketAddress(host, port));
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("port " + config.httpPort() + " on " + config.httpHost()
-                    + " is already in use (another Coffer?): stop it, or set COFFER_HTTP_PORT");
+            throw new IllegalStateException("port " + port + " on " + host
+                    + " is already in use (another Coffer?): stop it, or set " + setting);
         }
     }
 
@@ -181,7 +220,8 @@ public final class CofferServer implements AutoCloseable {
         WorkspaceService workspaces = new WorkspaceService(unitOfWork, workspaceStore, users, new KeyGenerator(random),
                 networks, catalog.currencies().stream().filter(c -> !c.fiat()).map(Currency::name).toList(),
                 identityCache, clock);
-        LedgerService ledger = new LedgerService(new JdbcLedgerStore());
+        var stakeStore = new io.coffer.staking.db.JdbcStakes();
+        LedgerService ledger = new LedgerService(new JdbcLedgerStore(), stakeStore::heldOutside);
         AccountService accounts = new AccountService(unitOfWork, accountsStore, apiUsers, workspaceStore, workspaces,
                 ledger, catalog, clock, memberships, groupStore, whitelistStore, labelStore, outbox);
         var groups = new io.coffer.group.GroupService(unitOfWork, groupStore);
@@ -193,7 +233,6 @@ public final class CofferServer implements AutoCloseable {
         SendService sends = new SendService(accountsStore, accounts, transactionStore, utxos, networks, ledger, workspaces,
                 random, outbox);
         var compliance = compliance(config.compliance(), catalog);
-        var stakeStore = new io.coffer.staking.db.JdbcStakes();
         var rewardAccrual = new io.coffer.staking.RewardAccrual(unitOfWork, stakeStore, accountsStore, ledger, clock);
         var stakeLifecycle = new io.coffer.staking.StakeLifecycle(accountsStore, accounts, transactionStore, ledger,
                 stakeStore, new RandomChainData(random), outbox, rewardAccrual);
@@ -282,7 +321,8 @@ public final class CofferServer implements AutoCloseable {
             new io.coffer.sandbox.http.SandboxTradeLinkRoutes(tradeLink, bodies, sandbox::guardedWrite).register(api);
         }
         api.finish();
-        return new Background(requests, transactions, limits, idempotency, dispatcher, rewardAccrual::accrueAllDue);
+        return new Background(requests, transactions, limits, idempotency, dispatcher, rewardAccrual::accrueAllDue,
+                auth::purgeExpiredRefreshTokens);
     }
 
     /** The compliance lists: the shipped OFAC snapshot or the configured file, and the high-risk list. */
@@ -300,14 +340,26 @@ public final class CofferServer implements AutoCloseable {
     }
 
     /** The port the server listens on (useful when configured with port 0). */
+    /** The database this server runs on: tests hold its writer or its pool to see the server's back-pressure. */
+    public Database database() {
+        return database;
+    }
+
     public int port() {
         return webServer.port();
+    }
+
+    /** The management port serving {@code GET /metrics}, when metrics are on. */
+    public java.util.OptionalInt metricsPort() {
+        return metrics.isPresent() ? java.util.OptionalInt.of(webServer.port(METRICS_SOCKET))
+                : java.util.OptionalInt.empty();
     }
 
     @Override
     public void close() {
         background.close();
         webServer.stop();
+        metrics.ifPresent(io.coffer.metrics.Metrics::close);
         database.close();
     }
 }

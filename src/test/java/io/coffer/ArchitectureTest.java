@@ -20,7 +20,7 @@ class ArchitectureTest {
             "io.coffer.user", "io.coffer.workspace", "io.coffer.group", "io.coffer.entity", "io.coffer.whitelist",
             "io.coffer.label", "io.coffer.reporting", "io.coffer.event", "io.coffer.limits",
             "io.coffer.compliance", "io.coffer.nft",
-            "io.coffer.signing", "io.coffer.tradelink", "io.coffer.staking"};
+            "io.coffer.signing", "io.coffer.tradelink", "io.coffer.staking", "io.coffer.metrics"};
 
     @Test
     void commonIsTheSharedKernelAndDependsOnNothingOfOurs() {

@@ -42,6 +42,13 @@ import java.util.Optional;
  *     only ({@code COFFER_RATE_LIMIT_READS_PER_MINUTE}, default 6000)
  * @param events how events are recorded and webhooks posted ({@link EventSettings})
  * @param compliance the lists compliance answers from ({@link ComplianceSettings})
+ * @param metrics the Prometheus endpoint on its own port ({@link MetricsSettings})
+ * @param dbWriterQueue writes that may wait for the embedded database's single writer
+ *     ({@code COFFER_DB_WRITER_QUEUE}, default 4096); beyond it a write is answered 503 with {@code Retry-After}
+ * @param dbPoolWaitMillis how long a request waits for a pooled connection
+ *     ({@code COFFER_DB_POOL_WAIT_MILLIS}, default 5000) before it is answered 503 with {@code Retry-After}
+ * @param maxConnections HTTP connections open at once ({@code COFFER_MAX_CONNECTIONS}, default 10,000);
+ *     more wait in the kernel's accept backlog until one closes
  */
 public record ServerConfig(
         String httpHost,
@@ -65,7 +72,11 @@ public record ServerConfig(
         int rateLimitPendingRequests,
         int rateLimitReadsPerMinute,
         EventSettings events,
-        ComplianceSettings compliance) {
+        ComplianceSettings compliance,
+        MetricsSettings metrics,
+        int dbWriterQueue,
+        int dbPoolWaitMillis,
+        int maxConnections) {
 
     /**
      * Events and webhooks.
@@ -94,6 +105,26 @@ public record ServerConfig(
      *     {@code <address> <category> <reason>} lines; default: none)
      */
     public record ComplianceSettings(Optional<Path> sanctionsFile, Optional<Path> highRiskFile) {
+    }
+
+    /**
+     * {@code GET /metrics} (docs/metrics.md), served on a management port of its own, never on the API's.
+     *
+     * @param enabled whether metrics are recorded and served ({@code COFFER_METRICS}, default off)
+     * @param host the address the management port binds ({@code COFFER_METRICS_HOST}, default 127.0.0.1:
+     *     the port asks for no credentials, so only this machine reaches it unless the operator says otherwise)
+     * @param port the management port ({@code COFFER_METRICS_PORT}, default 9464; 0 picks a free one)
+     */
+    public record MetricsSettings(boolean enabled, String host, int port) {
+
+        /** Whether the management port binds only to the loopback interface. */
+        public boolean loopbackOnly() {
+            try {
+                return InetAddress.getByName(host).isLoopbackAddress();
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("COFFER_METRICS_HOST is not a resolvable address: " + host, e);
+            }
+        }
     }
 
     /** The largest value a rate limit may be configured to. */
@@ -128,7 +159,14 @@ public record ServerConfig(
                         intValue(env, "COFFER_WEBHOOK_CONCURRENCY", 16, 1, 256),
                         intValue(env, "COFFER_WEBHOOK_FIRST_RETRY_MILLIS", 5000, 10, 600_000)),
                 new ComplianceSettings(optional(env, "COFFER_SANCTIONS_FILE").map(Path::of),
-                        optional(env, "COFFER_HIGH_RISK_ADDRESSES_FILE").map(Path::of)));
+                        optional(env, "COFFER_HIGH_RISK_ADDRESSES_FILE").map(Path::of)),
+                new MetricsSettings(boolValue(env, "COFFER_METRICS", false),
+                        env.getOrDefault("COFFER_METRICS_HOST", "127.0.0.1"),
+                        intValue(env, "COFFER_METRICS_PORT", 9464, 0, 65535)),
+                intValue(env, "COFFER_DB_WRITER_QUEUE", 4096, 1, 1_000_000),
+                // HikariCP waits at least 250 ms.
+                intValue(env, "COFFER_DB_POOL_WAIT_MILLIS", 5000, 250, 600_000),
+                intValue(env, "COFFER_MAX_CONNECTIONS", 10_000, 1, 1_000_000));
         config.validate();
         return config;
     }
@@ -152,6 +190,13 @@ public record ServerConfig(
                 throw new IllegalArgumentException("COFFER_DB_URL must be a jdbc:postgresql:// URL");
             }
         });
+        if (metrics.enabled()) {
+            metrics.loopbackOnly();
+            if (metrics.port() != 0 && metrics.port() == httpPort) {
+                throw new IllegalArgumentException("COFFER_METRICS_PORT must differ from COFFER_HTTP_PORT: metrics are"
+                        + " served on a management port of their own");
+            }
+        }
         if (sandbox && !loopbackOnly() && sandboxToken.filter(t -> t.length() >= 16).isEmpty()) {
             throw new IllegalArgumentException(
                     "sandbox mode on a non-loopback address needs COFFER_SANDBOX_TOKEN (16+ characters)");
@@ -200,9 +245,9 @@ public record ServerConfig(
             return fallback;
         }
         return switch (raw.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true", "1", "yes" -> true;
-            case "false", "0", "no" -> false;
-            default -> throw new IllegalArgumentException(name + " must be true or false, got: " + raw);
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false (or on/off), got: " + raw);
         };
     }
 }

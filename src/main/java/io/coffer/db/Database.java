@@ -18,22 +18,30 @@ public final class Database implements AutoCloseable {
     /** H2 settings: acknowledge a commit only once it reached the OS, so kill -9 loses nothing. */
     static final String H2_OPTIONS = ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
 
+    /** Writes that may wait for the embedded database's writer, unless configured otherwise. */
+    public static final int DEFAULT_WRITER_QUEUE = 4096;
+    /** How long a caller waits for a pooled connection, unless configured otherwise. */
+    public static final int DEFAULT_POOL_WAIT_MILLIS = 5000;
+
     private final HikariDataSource dataSource;
+    private final int writerQueue;
     private JdbcUnitOfWork unitOfWork;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, int writerQueue) {
         this.dataSource = dataSource;
+        this.writerQueue = writerQueue;
     }
 
     /** Opens the database the configuration names and migrates it to the current schema. */
     public static Database open(ServerConfig config) {
         if (config.usesPostgres()) {
             return open(config.dbUrl().orElseThrow(), config.dbUser().orElse(null),
-                    config.dbPassword().orElse(null), config.dbPoolSize());
+                    config.dbPassword().orElse(null), config.dbPoolSize(), config.dbPoolWaitMillis(),
+                    config.dbWriterQueue());
         }
         String url = h2Url(config.dataDir());
         refuseIfInUse(url, config.dataDir());
-        return open(url, "sa", "", config.dbPoolSize());
+        return open(url, "sa", "", config.dbPoolSize(), config.dbPoolWaitMillis(), config.dbWriterQueue());
     }
 
     /** H2's error code for a database file another process holds open. */
@@ -56,8 +64,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Opens any supported JDBC URL (H2 or PostgreSQL) and migrates it. */
+    /** Opens any supported JDBC URL (H2 or PostgreSQL) and migrates it, with the default bounds. */
     public static Database open(String url, String user, String password, int poolSize) {
+        return open(url, user, password, poolSize, DEFAULT_POOL_WAIT_MILLIS, DEFAULT_WRITER_QUEUE);
+    }
+
+    /**
+     * Opens any supported JDBC URL (H2 or PostgreSQL) and migrates it.
+     *
+     * @param poolWaitMillis how long a caller waits for a connection before it is refused with
+     *     {@link io.coffer.common.Overloaded} (503), rather than hanging behind an exhausted pool
+     * @param writerQueue writes that may wait for the embedded database's single writer
+     */
+    public static Database open(String url, String user, String password, int poolSize, int poolWaitMillis,
+                                int writerQueue) {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(url);
         hikari.setUsername(user);
@@ -66,7 +86,7 @@ public final class Database implements AutoCloseable {
         hikari.setMinimumIdle(Math.min(2, poolSize));
         hikari.setPoolName("coffer");
         hikari.setAutoCommit(true);
-        hikari.setConnectionTimeout(30_000);
+        hikari.setConnectionTimeout(poolWaitMillis);
         HikariDataSource dataSource = new HikariDataSource(hikari);
         try {
             Flyway.configure()
@@ -79,7 +99,7 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw e;
         }
-        return new Database(dataSource);
+        return new Database(dataSource, writerQueue);
     }
 
     /** The H2 URL of the embedded database under a data directory, created if missing. */
@@ -119,7 +139,7 @@ public final class Database implements AutoCloseable {
     /** The unit of work over this database, with the write discipline its engine needs (one per database). */
     public synchronized JdbcUnitOfWork unitOfWork() {
         if (unitOfWork == null) {
-            unitOfWork = new JdbcUnitOfWork(dataSource, embedded());
+            unitOfWork = new JdbcUnitOfWork(dataSource, embedded(), writerQueue);
         }
         return unitOfWork;
     }

@@ -1,6 +1,7 @@
 package io.coffer.db;
 
 import io.coffer.common.Outcome;
+import io.coffer.common.Overloaded;
 import io.coffer.common.Tx;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,27 +26,36 @@ import org.slf4j.LoggerFactory;
  * durable. One writer is what keeps H2's file consistent across a crash (see {@link JdbcUnitOfWork});
  * committing in groups gives back most of the throughput a lock around each transaction costs.
  */
-final class GroupCommitWriter implements AutoCloseable {
+final class GroupCommitWriter implements AutoCloseable, WriterStats {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
     private static final int MAX_BATCH = 64;
-    /**
-     * Writes waiting for the writer at most. Each holds a blocked caller (a virtual thread and its
-     * request), so beyond this a caller is answered 503 at once rather than queued without limit;
-     * at a few thousand commits a second it is well under a second of work.
-     */
-    static final int MAX_QUEUED = 4096;
 
     private record Job<T>(Function<Tx, Outcome<T>> work, CompletableFuture<Outcome<T>> result) {
     }
 
     private final DataSource dataSource;
-    private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
+    /**
+     * Writes waiting for the writer, at most {@code capacity} ({@code COFFER_DB_WRITER_QUEUE}). Each
+     * holds a blocked caller (a virtual thread and its request), so beyond it a caller is answered
+     * 503 at once, before its transaction starts, rather than queued without limit; at a few
+     * thousand commits a second the default 4096 is about a second of work.
+     */
+    private final BlockingQueue<Job<?>> queue;
+    private final int capacity;
     private final Thread thread;
     private volatile boolean running = true;
+    /** Told of each batch and refusal when metrics are on (docs/metrics.md); nothing otherwise. */
+    private volatile IntConsumer batchObserver = size -> { };
+    private volatile Runnable rejectionObserver = () -> { };
 
-    GroupCommitWriter(DataSource dataSource) {
+    GroupCommitWriter(DataSource dataSource, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("the writer queue needs room for one write: " + capacity);
+        }
         this.dataSource = dataSource;
+        this.capacity = capacity;
+        this.queue = new LinkedBlockingQueue<>(capacity);
         this.thread = Thread.ofPlatform().name("coffer-writer").daemon(true).start(this::loop);
     }
 
@@ -58,7 +69,8 @@ final class GroupCommitWriter implements AutoCloseable {
         }
         CompletableFuture<Outcome<T>> result = new CompletableFuture<>();
         if (!queue.offer(new Job<>(work, result))) {
-            throw new io.coffer.common.Overloaded("the database writer has " + MAX_QUEUED + " writes waiting; try again");
+            rejectionObserver.run();
+            throw new Overloaded("the database writer has " + capacity + " writes waiting; try again");
         }
         try {
             return result.join();
@@ -82,6 +94,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 break;
             }
             queue.drainTo(batch, MAX_BATCH - 1);
+            batchObserver.accept(batch.size());
             run(batch);
             batch.clear();
         }
@@ -93,12 +106,16 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private void run(List<Job<?>> batch) {
         List<Runnable> afterCommit = new ArrayList<>(batch.size());
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = JdbcUnitOfWork.connect(dataSource)) {
             connection.setAutoCommit(false);
             for (Job<?> job : batch) {
                 runOne(connection, job, afterCommit);
             }
             connection.commit();
+        } catch (Overloaded e) {
+            // No connection came free: nothing of the batch ran; its callers are answered 503.
+            batch.forEach(job -> job.result().completeExceptionally(e));
+            return;
         } catch (SQLException | RuntimeException e) {
             StorageException failure = e instanceof StorageException storage ? storage
                     : new StorageException("write transaction failed", e instanceof SQLException sql ? sql
@@ -128,6 +145,22 @@ final class GroupCommitWriter implements AutoCloseable {
             connection.rollback(savepoint);
             job.result().completeExceptionally(e);
         }
+    }
+
+    @Override
+    public int queued() {
+        return queue.size();
+    }
+
+    @Override
+    public int capacity() {
+        return capacity;
+    }
+
+    @Override
+    public void observe(IntConsumer batchSizes, Runnable rejected) {
+        this.batchObserver = batchSizes;
+        this.rejectionObserver = rejected;
     }
 
     @Override

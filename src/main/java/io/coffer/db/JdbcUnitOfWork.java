@@ -1,10 +1,12 @@
 package io.coffer.db;
 
 import io.coffer.common.Outcome;
+import io.coffer.common.Overloaded;
 import io.coffer.common.Tx;
 import io.coffer.common.UnitOfWork;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -41,8 +43,37 @@ public final class JdbcUnitOfWork implements UnitOfWork {
      *     concurrent.
      */
     public JdbcUnitOfWork(DataSource dataSource, boolean serialWrites) {
+        this(dataSource, serialWrites, Database.DEFAULT_WRITER_QUEUE);
+    }
+
+    /** @param writerQueue writes that may wait for the single writer before one is refused (503) */
+    public JdbcUnitOfWork(DataSource dataSource, boolean serialWrites, int writerQueue) {
         this.dataSource = dataSource;
-        this.oneWriter = serialWrites ? Optional.of(new GroupCommitWriter(dataSource)) : Optional.empty();
+        this.oneWriter = serialWrites ? Optional.of(new GroupCommitWriter(dataSource, writerQueue)) : Optional.empty();
+    }
+
+    /** Writes waiting for the single writer now (0 without one): the writer queue's depth. */
+    public int queuedWrites() {
+        return oneWriter.map(GroupCommitWriter::queued).orElse(0);
+    }
+
+    /**
+     * A pooled connection, or {@link Overloaded} when none came free within the pool's wait: the
+     * caller is answered 503 with {@code Retry-After} instead of hanging or failing with a 500.
+     * HikariCP reports that wait with {@link SQLTransientConnectionException}; any other failure to
+     * connect is a fault.
+     */
+    static Connection connect(DataSource dataSource) throws SQLException {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLTransientConnectionException e) {
+            throw new Overloaded("every database connection is busy; try again");
+        }
+    }
+
+    /** The single writer's queue and batches, when writes go through one (embedded H2). */
+    public Optional<WriterStats> writerStats() {
+        return oneWriter.map(WriterStats.class::cast);
     }
 
     /** Stops the single writer, if there is one. */
@@ -76,7 +107,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
      */
     @Override
     public <T> T read(Function<Tx, T> work) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = connect(dataSource)) {
             return work.apply(new JdbcTx(connection));
         } catch (SQLException e) {
             throw new StorageException("read failed", e);
@@ -88,7 +119,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     }
 
     private <T> Outcome<T> attemptWriteNow(Function<Tx, Outcome<T>> work) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = connect(dataSource)) {
             connection.setAutoCommit(false);
             try {
                 JdbcTx tx = new JdbcTx(connection);

@@ -39,6 +39,7 @@ public final class Dispatcher implements AutoCloseable {
     private final InstantSource clock;
     private final Duration timeout;
     private final Semaphore slots;
+    private final int concurrency;
     private final Duration firstRetry;
     private final ExecutorService posts = Executors.newVirtualThreadPerTaskExecutor();
     /** One permit per finished post: the loop claims again at once instead of waiting for its next tick. */
@@ -57,6 +58,17 @@ public final class Dispatcher implements AutoCloseable {
         this.clock = clock;
         this.timeout = timeout;
         this.slots = new Semaphore(concurrency);
+        this.concurrency = concurrency;
+    }
+
+    /** Posts in flight now, for metrics: at most {@link #concurrency()}. */
+    public int postsInFlight() {
+        return concurrency - slots.availablePermits();
+    }
+
+    /** Posts this instance keeps in flight at most. */
+    public int concurrency() {
+        return concurrency;
     }
 
     /**

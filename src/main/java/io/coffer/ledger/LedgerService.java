@@ -22,8 +22,18 @@ public final class LedgerService {
 
     private final LedgerStore store;
 
+    /** Half the bound: below it no balance can lack room for what it holds outside, so nothing is asked. */
+    private static final BigInteger NEAR_THE_BOUND = BigInteger.TWO.pow(255);
+
+    private final HeldOutside heldOutside;
+
     public LedgerService(LedgerStore store) {
+        this(store, HeldOutside.NONE);
+    }
+
+    public LedgerService(LedgerStore store, HeldOutside heldOutside) {
         this.store = store;
+        this.heldOutside = heldOutside;
     }
 
     public void open(Tx tx, long accountId) {
@@ -82,6 +92,10 @@ public final class LedgerService {
                     || buckets.get(Bucket.INCOMING).add(buckets.get(Bucket.OUTGOING)).compareTo(Amount.MAX_VALUE) > 0) {
                 return Outcome.invalid("the balance of account " + id + " would exceed 2^256-1");
             }
+            if (leavesNoRoomForWhatComesBack(tx, id, current.get(id).balance(), buckets)) {
+                return Outcome.invalid("the balance of account " + id + " would leave no room under 2^256-1 for the"
+                        + " funds it has staked");
+            }
         }
         Map<Long, Balance> result = new HashMap<>();
         for (Long id : accountIds) {
@@ -104,6 +118,19 @@ public final class LedgerService {
             store.save(tx, balance.getKey(), balance.getValue(), effectiveAt);
         }
         return Outcome.ok(result);
+    }
+
+    /**
+     * Whether a posting that grows a balance eats the room its funds held outside need to come back;
+     * asked only near the bound, so ordinary postings cost no extra read.
+     */
+    private boolean leavesNoRoomForWhatComesBack(Tx tx, long accountId, Balance before, EnumMap<Bucket, BigInteger> after) {
+        BigInteger held = after.get(Bucket.CONFIRMED).add(after.get(Bucket.INCOMING));
+        BigInteger was = before.confirmed().value().add(before.incoming().value());
+        if (held.compareTo(was) <= 0 || held.compareTo(NEAR_THE_BOUND) <= 0) {
+            return false;
+        }
+        return held.add(heldOutside.of(tx, accountId).value()).compareTo(Amount.MAX_VALUE) > 0;
     }
 
     public Balance balance(Tx tx, long accountId) {

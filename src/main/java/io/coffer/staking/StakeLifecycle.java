@@ -284,14 +284,16 @@ public final class StakeLifecycle implements SettlementHook {
                 action.reserved(), spent, now), Map.of()).orElseThrow();
         Stake next = switch (kind) {
             case OPEN -> stake.activated(now);
-            case DEACTIVATE, CLOSE -> accrual.payUpTo(tx, account, stake, now, true).deactivated(now);
+            case DEACTIVATE, CLOSE -> accrual.payAtStop(tx, account, stake, now).deactivated(now);
             case WITHDRAW -> stake.withStatus(StakeStatus.DELETED);
         };
+        // The stake's new status first: once it no longer holds the funds outside, the balance's room
+        // kept for them (HeldOutside) takes them back exactly.
+        stakes.update(tx, next.withPendingTx(Optional.empty()));
         if (kind == StakeOperation.Kind.CLOSE || kind == StakeOperation.Kind.WITHDRAW) {
             ledger.post(tx, Postings.credited(confirmed.workspaceId(), Optional.of(confirmed.id()), "STAKE_RETURNED",
                     account.asset(), account.id(), stake.amount(), now), Map.of()).orElseThrow();
         }
-        stakes.update(tx, next.withPendingTx(Optional.empty()));
     }
 
     private static Transaction withStatus(Transaction t, TransactionStatus status, Optional<Amount> fees) {

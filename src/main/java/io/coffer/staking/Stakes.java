@@ -38,14 +38,26 @@ public interface Stakes {
     /** The sums of an account's stake amounts by status (one grouped query). */
     java.util.Map<StakeStatus, Amount> sumsByStatus(Tx tx, long accountId);
 
-    /** Active stakes of a workspace and chain whose rewards are not paid up to {@code before}. */
+    /**
+     * What the account's stakes hold outside its books and will credit back: active, stopping, and
+     * Solana stakes deactivated but not yet withdrawn.
+     */
+    Amount heldOutside(Tx tx, long accountId);
+
+    /**
+     * Stakes of a workspace and chain owed rewards: active ones not paid up to {@code before}, and
+     * stopped ones not paid up to their stop.
+     */
     List<Stake> accruing(Tx tx, long workspaceId, Chain chain, Instant before, int limit);
 
     /** A workspace's clock offset (how far the sandbox moved its clock). */
     java.time.Duration clockOffset(Tx tx, long workspaceId);
 
-    /** Workspaces with active stakes (the background job's round). */
-    List<Long> workspacesWithActiveStakes(Tx tx, int limit);
+    /**
+     * Workspaces with active stakes, or stopped ones still owed rewards, after {@code afterWorkspaceId},
+     * in id order (the background job's round).
+     */
+    List<Long> workspacesWithActiveStakes(Tx tx, long afterWorkspaceId, int limit);
 
     void addAction(Tx tx, long workspaceId, Action action);
 

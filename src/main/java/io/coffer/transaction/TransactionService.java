@@ -271,29 +271,47 @@ public final class TransactionService {
 
     private int produceDueBlocks(java.util.function.Predicate<Networks.Timed> which) {
         int produced = 0;
+        // One network that fails (a bug, a database error) must not stop the blocks of the networks after it:
+        // each is its own transaction, and the first failure is raised once every network had its turn.
+        RuntimeException failed = null;
         for (Networks.Timed network : unitOfWork.read(networks::timed)) {
-            Instant now = new io.coffer.common.WorkspaceClock(clock,
-                    java.time.Duration.ofMillis(network.clockOffsetMillis())).now();
-            if (!which.test(network) || java.time.Duration.between(network.since(), now).toSeconds() < network.intervalSeconds()) {
-                continue;
-            }
-            Currency currency = catalog.currency(network.name()).orElseThrow();
-            produced += unitOfWork.write(tx -> {
-                // What is due is decided under the tip's lock, so two instances never both produce it.
-                Block tip = lockTip(tx, network.workspaceId(), network.name());
-                Instant since = networks.timerSince(tx, network.workspaceId(), network.name())
-                        .filter(started -> started.isAfter(tip.time())).orElse(tip.time());
-                long due = java.time.Duration.between(since, now).toSeconds() / network.intervalSeconds();
-                if (due <= 0) {
-                    return Outcome.ok(0);
+            try {
+                produced += produceDueBlocks(network, which);
+            } catch (RuntimeException e) {
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
                 }
-                int count = (int) Math.min(MAX_BLOCKS, due);
-                Instant at = due > MAX_BLOCKS ? now : since.plusSeconds(due * network.intervalSeconds());
-                extend(tx, network.workspaceId(), currency, tip, count, at);
-                return Outcome.ok(count);
-            }).orElseThrow();
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
         return produced;
+    }
+
+    private int produceDueBlocks(Networks.Timed network, java.util.function.Predicate<Networks.Timed> which) {
+        Instant now = new io.coffer.common.WorkspaceClock(clock,
+                java.time.Duration.ofMillis(network.clockOffsetMillis())).now();
+        if (!which.test(network) || java.time.Duration.between(network.since(), now).toSeconds() < network.intervalSeconds()) {
+            return 0;
+        }
+        Currency currency = catalog.currency(network.name()).orElseThrow();
+        return unitOfWork.write(tx -> {
+            // What is due is decided under the tip's lock, so two instances never both produce it.
+            Block tip = lockTip(tx, network.workspaceId(), network.name());
+            Instant since = networks.timerSince(tx, network.workspaceId(), network.name())
+                    .filter(started -> started.isAfter(tip.time())).orElse(tip.time());
+            long due = java.time.Duration.between(since, now).toSeconds() / network.intervalSeconds();
+            if (due <= 0) {
+                return Outcome.ok(0);
+            }
+            int count = (int) Math.min(MAX_BLOCKS, due);
+            Instant at = due > MAX_BLOCKS ? now : since.plusSeconds(due * network.intervalSeconds());
+            extend(tx, network.workspaceId(), currency, tip, count, at);
+            return Outcome.ok(count);
+        }).orElseThrow();
     }
 
     public Outcome<TransactionDetails> get(Caller caller, long transactionId) {

@@ -17,6 +17,13 @@ import java.util.Optional;
 public final class AuthService {
 
     private static final String REFUSED = "invalid API key id or secret";
+    /**
+     * How long a refresh token is kept after it expired: within it, a replay of a used one still ends
+     * its user's sessions (a copied token is a theft, even late); past it, the row is deleted, so the
+     * table holds the tokens of the last lifetime plus a week rather than one row per login for ever.
+     */
+    public static final Duration REFRESH_RETENTION = Duration.ofDays(7);
+    private static final int PURGE_BATCH = 1000;
 
     private sealed interface Rotation {
         record Rotated(TokenPair pair) implements Rotation {
@@ -127,5 +134,20 @@ public final class AuthService {
         refreshTokens.create(tx, new RefreshTokens.Stored(Secrets.hash(refresh), identity.workspaceId(),
                 identity.userId(), family, now.plus(refreshLifetime), false, false));
         return new TokenPair(access, AccessTokens.LIFETIME.toSeconds(), refresh, sessionState, "Bearer");
+    }
+
+    /**
+     * Deletes a bounded batch of refresh tokens expired for longer than {@link #REFRESH_RETENTION}.
+     * Expiry is on the workspace clock, which is never behind the server's (its offset is not
+     * negative), so a token expired by the server's clock is expired in its workspace too.
+     *
+     * @return how many were deleted
+     */
+    public int purgeExpiredRefreshTokens() {
+        Instant before = clock.instant().minus(REFRESH_RETENTION);
+        if (!unitOfWork.read(tx -> refreshTokens.purgeDue(tx, before))) {
+            return 0;
+        }
+        return unitOfWork.write(tx -> Outcome.ok(refreshTokens.purge(tx, before, PURGE_BATCH))).orElseThrow();
     }
 }

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  */
 public final class IdentityCache {
 
-    private static final int MAX_ENTRIES = 100_000;
+    /** Identities kept at most; at the bound the cache is emptied (listed in config.Bounds). */
+    static final int MAX_ENTRIES = 100_000;
 
     private record Entry(Identity identity, long loadedAtMillis) {
     }

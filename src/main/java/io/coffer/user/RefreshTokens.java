@@ -24,4 +24,10 @@ public interface RefreshTokens {
 
     /** Revokes every token of a family (a reused token means the family leaked). */
     void revokeFamily(Tx tx, String family);
+
+    /** Whether some token expired before {@code expiredBefore}: a read, so idle passes write nothing. */
+    boolean purgeDue(Tx tx, Instant expiredBefore);
+
+    /** Deletes at most {@code max} tokens that expired before {@code expiredBefore}, the oldest first. */
+    int purge(Tx tx, Instant expiredBefore, int max);
 }

@@ -47,12 +47,23 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(CofferServer.start(ServerConfig.fromEnvironment(env)), engine, env);
     }
 
+    /** The server's database, to hold its writer or its connections in back-pressure tests. */
+    public io.coffer.db.Database database() {
+        return server.database();
+    }
+
     public Engine engine() {
         return engine;
     }
 
     public String baseUrl() {
         return "http://127.0.0.1:" + server.port();
+    }
+
+    /** The management port's base URL, for a server started with {@code COFFER_METRICS=on}. */
+    public String metricsUrl() {
+        return "http://127.0.0.1:" + server.metricsPort().orElseThrow(
+                () -> new IllegalStateException("the server was started without COFFER_METRICS=on"));
     }
 
     /** A client without credentials. */

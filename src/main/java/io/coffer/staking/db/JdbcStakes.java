@@ -31,6 +31,8 @@ public final class JdbcStakes implements Stakes {
             + " s.activated_on, s.deactivated_on, s.accrued_until, s.carry, s.total_reward";
     private static final Map<String, String> ORDER_COLUMNS = Map.of("created_on", "s.created_on", "id", "s.id",
             "status", "s.status", "amount", "s.amount");
+    /** A stopped stake whose stop left rewards owed (more periods than one pass pays). */
+    private static final String STOPPED_OWED = "s.status IN ('DEACTIVATED', 'DELETED') AND s.accrued_until < s.deactivated_on";
     private static final String REWARD_COLUMNS = "r.id, r.stake_id, s.uid, r.account_id, r.period, r.period_start,"
             + " r.paid_on, r.amount, r.stake_balance, r.accumulated, r.rate_bps";
 
@@ -107,9 +109,17 @@ public final class JdbcStakes implements Stakes {
     }
 
     @Override
+    public Amount heldOutside(Tx tx, long accountId) {
+        return Sql.list(tx, "SELECT COALESCE(SUM(amount), 0) FROM stake WHERE account_id = ? AND (status IN"
+                        + " ('ACTIVE', 'DEACTIVATING') OR (status = 'DEACTIVATED' AND chain = 'SOLANA'))",
+                row -> Sql.amount(row, 1), accountId).get(0);
+    }
+
+    @Override
     public List<Stake> accruing(Tx tx, long workspaceId, Chain chain, Instant before, int limit) {
         return Sql.list(tx, "SELECT " + COLUMNS + " FROM stake s WHERE s.workspace_id = ? AND s.chain = ?"
-                        + " AND s.status = 'ACTIVE' AND s.accrued_until < ? ORDER BY s.id LIMIT ?", JdbcStakes::map,
+                        + " AND ((s.status = 'ACTIVE' AND s.accrued_until < ?) OR (" + STOPPED_OWED + "))"
+                        + " ORDER BY s.id LIMIT ?", JdbcStakes::map,
                 workspaceId, chain, before, limit);
     }
 
@@ -120,9 +130,10 @@ public final class JdbcStakes implements Stakes {
     }
 
     @Override
-    public List<Long> workspacesWithActiveStakes(Tx tx, int limit) {
-        return Sql.list(tx, "SELECT DISTINCT workspace_id FROM stake WHERE status = 'ACTIVE' ORDER BY workspace_id LIMIT ?",
-                row -> row.getLong(1), limit);
+    public List<Long> workspacesWithActiveStakes(Tx tx, long afterWorkspaceId, int limit) {
+        return Sql.list(tx, "SELECT DISTINCT s.workspace_id FROM stake s WHERE s.workspace_id > ?"
+                        + " AND (s.status = 'ACTIVE' OR (" + STOPPED_OWED + ")) ORDER BY s.workspace_id LIMIT ?",
+                row -> row.getLong(1), afterWorkspaceId, limit);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.coffer.user.db;
 import io.coffer.common.Tx;
 import io.coffer.db.Sql;
 import io.coffer.user.RefreshTokens;
+import java.time.Instant;
 import java.util.Optional;
 
 /** {@link RefreshTokens} over JDBC. */
@@ -43,5 +44,17 @@ public final class JdbcRefreshTokens implements RefreshTokens {
     @Override
     public void revokeFamily(Tx tx, String family) {
         Sql.update(tx, "UPDATE refresh_token SET revoked = TRUE WHERE family = ?", family);
+    }
+
+    @Override
+    public boolean purgeDue(Tx tx, Instant expiredBefore) {
+        return Sql.one(tx, "SELECT 1 FROM refresh_token WHERE expires_at < ? FETCH FIRST 1 ROWS ONLY",
+                row -> true, expiredBefore).isPresent();
+    }
+
+    @Override
+    public int purge(Tx tx, Instant expiredBefore, int max) {
+        return Sql.update(tx, "DELETE FROM refresh_token WHERE token_hash IN (SELECT token_hash FROM refresh_token"
+                + " WHERE expires_at < ? ORDER BY expires_at FETCH FIRST " + max + " ROWS ONLY)", expiredBefore);
     }
 }
