@@ -138,7 +138,7 @@ public final class Api {
 
     /** The caller of a request, or a 401 when its credentials are missing or refused. */
     public Caller authenticate(ServerRequest req) {
-        String workspace = req.headers().first(WORKSPACE).map(String::trim).orElse("");
+        String workspace = single(req, WORKSPACE).map(String::trim).orElse("");
         if (workspace.isEmpty()) {
             throw ApiException.unauthorized("the X-Ledger-Workspace header is required");
         }
@@ -151,7 +151,7 @@ public final class Api {
     }
 
     private static Optional<Credentials> credentials(ServerRequest req) {
-        Optional<String> authorization = req.headers().first(HeaderNames.AUTHORIZATION);
+        Optional<String> authorization = single(req, HeaderNames.AUTHORIZATION);
         if (authorization.isPresent()) {
             String value = authorization.get().trim();
             if (value.regionMatches(true, 0, "Bearer ", 0, 7) && value.length() > 7) {
@@ -159,13 +159,29 @@ public final class Api {
             }
             throw ApiException.unauthorized("the Authorization header must be 'Bearer <access token>'");
         }
-        Optional<String> user = req.headers().first(API_USER);
+        Optional<String> user = single(req, API_USER);
         if (user.isPresent()) {
-            String key = req.headers().first(API_KEY).orElseThrow(() ->
+            String key = single(req, API_KEY).orElseThrow(() ->
                     ApiException.unauthorized("X-Ledger-API-User needs X-Ledger-API-Key"));
             return Optional.of(new Credentials.ApiKeyHeaders(user.get().trim(), key.trim()));
         }
-        return req.headers().first(REPORTING_KEY).map(key -> new Credentials.ReportingKey(key.trim()));
+        return single(req, REPORTING_KEY).map(key -> new Credentials.ReportingKey(key.trim()));
+    }
+
+    /**
+     * A header that names one workspace or one credential, or a 400 when it comes with two different
+     * values: taking the first (or the last) would let a proxy and Coffer disagree on who is calling.
+     */
+    public static Optional<String> single(ServerRequest req, HeaderName name) {
+        if (!req.headers().contains(name)) {
+            return Optional.empty();
+        }
+        List<String> values = req.headers().get(name).allValues();
+        if (values.stream().map(String::trim).distinct().count() > 1) {
+            throw ApiException.badRequest("the " + name.defaultCase() + " header is sent " + values.size()
+                    + " times with different values; send it once");
+        }
+        return values.stream().findFirst();
     }
 
     /** The handler behind the filter in force when its route is registered. */

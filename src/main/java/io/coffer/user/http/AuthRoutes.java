@@ -89,6 +89,6 @@ public final class AuthRoutes {
     }
 
     private static Optional<String> workspace(ServerRequest req) {
-        return req.headers().first(Api.WORKSPACE).map(String::trim).filter(name -> !name.isEmpty());
+        return Api.single(req, Api.WORKSPACE).map(String::trim).filter(name -> !name.isEmpty());
     }
 }
