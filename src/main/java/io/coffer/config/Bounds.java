@@ -53,6 +53,11 @@ public final class Bounds {
                     "10,000 keyed HMAC prototypes (MAX_MACS), one per workspace token key",
                     "emptied when full",
                     "keying an HMAC costs more than the MAC itself; one per live workspace is enough"),
+            new Bound("io.coffer.limits.RateLimiter", "deferred",
+                    "10,000 rate-limit units (MAX_DEFERRED) whose give-back an overloaded database refused; 64 are given back "
+                            + "by each admission's transaction",
+                    "a unit past the bound stays spent until its hour window ends",
+                    "a POST answered 503 must not spend a unit of its user's hourly quota, even when the give-back meets the same overload"),
             new Bound("io.coffer.limits.ReadLimiter", "counts",
                     "10,000 (workspace, user) counts (MAX_TRACKED)",
                     "emptied when full: counts start again",
