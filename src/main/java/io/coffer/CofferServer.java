@@ -118,6 +118,7 @@ public final class CofferServer implements AutoCloseable {
                 io.coffer.metrics.db.StorageMeters.bind(m.registry(), database);
                 m.webhookPosts(background.dispatcher()::postsInFlight, background.dispatcher().concurrency());
             });
+            Duration headTimeout = Duration.ofSeconds(config.headTimeoutSeconds());
             var builder = WebServer.builder()
                     .host(config.httpHost())
                     .port(config.httpPort())
@@ -127,7 +128,13 @@ public final class CofferServer implements AutoCloseable {
                     .maxTcpConnections(config.maxConnections())
                     // Answer "Expect: 100-continue" at once, so the body always follows and is read or
                     // drained: otherwise a body no handler read is parsed as the next request.
-                    .addProtocol(Http1Config.builder().continueImmediately(true).build())
+                    .addProtocol(Http1Config.builder().continueImmediately(true)
+                            // A request line must be followed by its headers in time (slowloris).
+                            .addReceiveListener(new io.coffer.http.HeadDeadline(headTimeout))
+                            .build())
+                    // A connection that sends no request line in time is closed: idle ones cannot hold the bound.
+                    .idleConnectionTimeout(headTimeout)
+                    .idleConnectionPeriod(Duration.ofSeconds(Math.max(1, config.headTimeoutSeconds() / 6)))
                     .directHandlers(ErrorHandlers.direct())
                     // Without TCP_NODELAY, multi-segment answers on kept-alive connections stall on
                     // delayed ACKs (about 40 ms each).
@@ -139,6 +146,10 @@ public final class CofferServer implements AutoCloseable {
                     .port(config.metrics().port())
                     .maxPayloadSize(1024)
                     .maxTcpConnections(16)
+                    // The same deadlines as the API's: a local client cannot hold the 16 connections.
+                    .addProtocol(Http1Config.builder().addReceiveListener(new io.coffer.http.HeadDeadline(headTimeout)).build())
+                    .idleConnectionTimeout(headTimeout)
+                    .idleConnectionPeriod(Duration.ofSeconds(Math.max(1, config.headTimeoutSeconds() / 6)))
                     .routing(management -> new io.coffer.metrics.http.MetricsRoutes(m).register(management))));
             WebServer server = builder.build().start();
             if (!server.isRunning()) {

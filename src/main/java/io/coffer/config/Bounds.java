@@ -25,12 +25,17 @@ public final class Bounds {
     /** The list; kept in the order of the request's path: connections, bodies, authentication, work, storage, background. */
     public static final List<Bound> ALL = List.of(
             new Bound("io.coffer.CofferServer", "webServer",
-                    "COFFER_MAX_CONNECTIONS open connections (default 10,000), each closed once idle for 5 minutes (Helidon's "
-                            + "default, checked every 2 minutes); requests in flight are bounded by the connections (one at a time on each); the "
-                            + "metrics port takes 16 connections",
+                    "COFFER_MAX_CONNECTIONS open connections (default 10,000); a connection that sends no request line within "
+                            + "COFFER_HEAD_TIMEOUT_SECONDS (default 30) of its previous request, or no headers within it of its request "
+                            + "line, is closed; requests in flight are bounded by the connections (one at a time on each); the "
+                            + "metrics port takes 16 connections, with the same deadlines",
                     "a new connection waits in the kernel's accept backlog until one closes; past the backlog the kernel refuses it",
                     "each connection holds a virtual thread and its read buffers; what a request may hold beyond that is "
                             + "bounded further down: its body by the body budget, its database work by the pool and the writer queue"),
+            new Bound("io.coffer.http.HeadDeadline", "RUNNING",
+                    "one running deadline per connection thread, between its request line and its headers",
+                    "none needed: removed when the headers arrive or the next request line replaces it",
+                    "a request line followed by no headers must not hold a connection for ever (slowloris)"),
             new Bound("io.coffer.http.BodyBudget", "kibibytes",
                     "COFFER_BODY_BUDGET_BYTES (default a quarter of the heap), taken as bytes arrive, 16 times a body's size while it is handled",
                     "a body that finds no room within 1 second is answered 503 with Retry-After",
@@ -48,6 +53,11 @@ public final class Bounds {
                     "10,000 keyed HMAC prototypes (MAX_MACS), one per workspace token key",
                     "emptied when full",
                     "keying an HMAC costs more than the MAC itself; one per live workspace is enough"),
+            new Bound("io.coffer.limits.RateLimiter", "deferred",
+                    "10,000 rate-limit units (MAX_DEFERRED) whose give-back an overloaded database refused; 64 are given back "
+                            + "by each admission's transaction",
+                    "a unit past the bound stays spent until its hour window ends",
+                    "a POST answered 503 must not spend a unit of its user's hourly quota, even when the give-back meets the same overload"),
             new Bound("io.coffer.limits.ReadLimiter", "counts",
                     "10,000 (workspace, user) counts (MAX_TRACKED)",
                     "emptied when full: counts start again",

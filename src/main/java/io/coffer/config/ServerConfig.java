@@ -49,6 +49,9 @@ import java.util.Optional;
  *     ({@code COFFER_DB_POOL_WAIT_MILLIS}, default 5000) before it is answered 503 with {@code Retry-After}
  * @param maxConnections HTTP connections open at once ({@code COFFER_MAX_CONNECTIONS}, default 10,000);
  *     more wait in the kernel's accept backlog until one closes
+ * @param headTimeoutSeconds how long a connection may take to send a request line (counted from its
+ *     opening or its previous request) and then its headers before it is closed
+ *     ({@code COFFER_HEAD_TIMEOUT_SECONDS}, default 30): idle or stalled connections cannot hold the bound
  */
 public record ServerConfig(
         String httpHost,
@@ -76,7 +79,8 @@ public record ServerConfig(
         MetricsSettings metrics,
         int dbWriterQueue,
         int dbPoolWaitMillis,
-        int maxConnections) {
+        int maxConnections,
+        int headTimeoutSeconds) {
 
     /**
      * Events and webhooks.
@@ -166,7 +170,8 @@ public record ServerConfig(
                 intValue(env, "COFFER_DB_WRITER_QUEUE", 4096, 1, 1_000_000),
                 // HikariCP waits at least 250 ms.
                 intValue(env, "COFFER_DB_POOL_WAIT_MILLIS", 5000, 250, 600_000),
-                intValue(env, "COFFER_MAX_CONNECTIONS", 10_000, 1, 1_000_000));
+                intValue(env, "COFFER_MAX_CONNECTIONS", 10_000, 1, 1_000_000),
+                intValue(env, "COFFER_HEAD_TIMEOUT_SECONDS", 30, 1, 3600));
         config.validate();
         return config;
     }

@@ -26,8 +26,17 @@ public final class RateLimiter implements PendingLimit {
     /** When a request refused by the pending limit is told to try again. */
     public static final java.time.Duration PENDING_RETRY = java.time.Duration.ofMinutes(1);
 
+    /** Give-backs kept for later at most: beyond it a unit stays spent until its hour ends. */
+    static final int MAX_DEFERRED = 10_000;
+
     private final UnitOfWork unitOfWork;
     private final RateLimitStore store;
+    /**
+     * Units whose give-back the overloaded database refused (the same overload that made their call
+     * fail): the next admission's transaction gives them back, so a 503 never spends a unit.
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Ticket> deferred = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger deferredCount = new java.util.concurrent.atomic.AtomicInteger();
     private final RateLimitPolicy defaults;
     private final InstantSource clock;
 
@@ -61,17 +70,26 @@ public final class RateLimiter implements PendingLimit {
         int limit = policy.perHour(kind);
         // A window is over one hour of server time after it was first used, whatever the workspace clock does.
         Instant purgeAfter = clock.instant().plus(HourWindow.LENGTH);
+        java.util.List<Ticket> owed = drainDeferred();
         for (int attempt = 1; ; attempt++) {
-            Outcome<Admission> outcome = unitOfWork.write(tx -> {
-                boolean taken = store.take(tx, ticket, limit, purgeAfter);
+            Outcome<Admission> outcome;
+            try {
+                outcome = unitOfWork.write(tx -> {
+                    owed.forEach(unit -> store.giveBack(tx, unit));
+                    boolean taken = store.take(tx, ticket, limit, purgeAfter);
                 Quota quota = Quota.of(limit, store.used(tx, ticket), ticket.window().end(), now);
-                return Outcome.ok(taken ? new Admission.Admitted(quota, ticket, policy)
-                        : new Admission.Refused(quota, kind));
-            });
+                    return Outcome.ok(taken ? new Admission.Admitted(quota, ticket, policy)
+                            : new Admission.Refused(quota, kind));
+                });
+            } catch (RuntimeException e) {
+                owed.forEach(this::defer);
+                throw e;
+            }
             if (outcome instanceof Outcome.Ok<Admission> ok) {
                 return ok.value();
             }
             if (attempt >= ATTEMPTS) {
+                owed.forEach(this::defer);
                 throw new IllegalStateException("could not take a rate-limit unit: " + outcome);
             }
         }
@@ -89,10 +107,32 @@ public final class RateLimiter implements PendingLimit {
 
     /** Gives back the unit a call took, because it did not succeed. */
     public void giveBack(Ticket ticket) {
-        unitOfWork.write(tx -> {
-            store.giveBack(tx, ticket);
-            return Outcome.ok(null);
-        });
+        try {
+            unitOfWork.write(tx -> {
+                store.giveBack(tx, ticket);
+                return Outcome.ok(null);
+            });
+        } catch (io.coffer.common.Overloaded overloaded) {
+            // The call failed for this overload too; its caller is answered 503 by the call's own failure.
+            defer(ticket);
+        }
+    }
+
+    private void defer(Ticket ticket) {
+        if (deferredCount.incrementAndGet() <= MAX_DEFERRED) {
+            deferred.add(ticket);
+        } else {
+            deferredCount.decrementAndGet();
+        }
+    }
+
+    private java.util.List<Ticket> drainDeferred() {
+        java.util.List<Ticket> owed = new java.util.ArrayList<>();
+        for (Ticket unit; owed.size() < 64 && (unit = deferred.poll()) != null; ) {
+            deferredCount.decrementAndGet();
+            owed.add(unit);
+        }
+        return owed;
     }
 
     /** The caller's quota of this kind without taking anything (for answers replayed from an idempotency key). */
