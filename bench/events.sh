@@ -35,29 +35,12 @@ start() {
     COFFER_WEBHOOK_ALLOW_PRIVATE=true java -Xmx512m -XX:+ExitOnOutOfMemoryError -jar target/coffer.jar serve >> "$RUN/server-$1.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 300); do curl -sf "$BASE/health" >/dev/null && break; sleep 0.1; done
-  local created key secret token
-  created=$(curl -s -X POST "$BASE/sandbox/workspaces" -H 'Content-Type: application/json' -d '{"name":"bench"}')
-  key=$(echo "$created" | json "['api_user']['api_key_id']"); secret=$(echo "$created" | json "['api_user']['api_key_secret']")
-  token=$(curl -s -X POST "$BASE/auth/token" -H 'Content-Type: application/json' \
-    -d "{\"api_key_id\":\"$key\",\"api_key_secret\":\"$secret\"}" | json "['access_token']")
-  AUTH=(-H "Authorization: Bearer $token" -H "X-Ledger-Workspace: bench" -H 'Content-Type: application/json')
+  bench_login "$BASE"
   local ids=()
   for i in $(seq 1 "$ACCOUNTS"); do
     ids+=("$(curl -s -X POST "$BASE/sandbox/accounts" "${AUTH[@]}" -d "{\"name\":\"a$i\",\"currency\":\"ethereum\"}" | json "['id']")")
   done
-  cat > "$RUN/deposit.lua" <<LUA
-local ids = {$(IFS=,; echo "${ids[*]}")}
-local n = 0
-wrk.method = "POST"
-wrk.body = '{"amount":"1"}'
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $token"
-wrk.headers["X-Ledger-Workspace"] = "bench"
-request = function()
-  n = n + 1
-  return wrk.format(nil, "/sandbox/accounts/" .. ids[(n % #ids) + 1] .. "/deposits")
-end
-LUA
+  deposit_script "$RUN/deposit.lua" "${ids[@]}"
 }
 rps() { awk '/Requests\/sec/ {print $2}' "$1"; }
 measure() {
