@@ -28,18 +28,10 @@ final class Background implements AutoCloseable {
         return thread;
     });
 
-    Background(RequestService requests, TransactionService transactions, RateLimiter limits, IdempotencyService keys,
-               io.coffer.event.Dispatcher dispatcher) {
-        this(requests, transactions, limits, keys, dispatcher, () -> 0);
-    }
-
-    /** @param stakingRewards pays the staking rewards the workspace clocks make due */
-    Background(RequestService requests, TransactionService transactions, RateLimiter limits, IdempotencyService keys,
-               io.coffer.event.Dispatcher dispatcher, java.util.function.IntSupplier stakingRewards) {
-        this(requests, transactions, limits, keys, dispatcher, stakingRewards, () -> 0);
-    }
-
-    /** @param refreshTokens deletes a batch of refresh tokens long expired */
+    /**
+     * @param stakingRewards pays the staking rewards the workspace clocks make due
+     * @param refreshTokens deletes a batch of refresh tokens long expired
+     */
     Background(RequestService requests, TransactionService transactions, RateLimiter limits, IdempotencyService keys,
                io.coffer.event.Dispatcher dispatcher, java.util.function.IntSupplier stakingRewards,
                java.util.function.IntSupplier refreshTokens) {

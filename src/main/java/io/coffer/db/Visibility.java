@@ -52,8 +52,8 @@ public final class Visibility {
                 + ".target_type = 'USER' AND (" + user(alias + ".target_id") + "))";
     }
 
-    /** Parameters {@link #event} takes: the caller's user id, this many times. */
-    private static final int EVENT_PARAMETERS = 11;
+    /** Parameters {@link #event} takes, all the caller's user id: counted from its text, so a new rule cannot miscount. */
+    private static final int EVENT_PARAMETERS = (int) event("e").chars().filter(c -> c == '?').count();
 
     /** The parameters of {@link #event} for a user. */
     public static java.util.List<Object> eventParameters(long userId) {
@@ -62,7 +62,7 @@ public final class Visibility {
 
     /**
      * The event in table alias {@code e} is about an object the caller may see, by the rule of its
-     * object's kind (the caller {@value #EVENT_PARAMETERS} times).
+     * object's kind (the caller once for each of its parameters, {@link #eventParameters}).
      */
     public static String event(String alias) {
         String id = alias + ".object_id";

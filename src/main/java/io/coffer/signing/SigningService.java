@@ -87,7 +87,7 @@ public final class SigningService {
     }
 
     /**
-     * At the last approval: the account (or the key owner of a token) still signs, and its key is
+     * At the last approval: the account still signs, and its key is
      * still its own for an EIP-191 message; typed data checked without a chain id is refused if an
      * account sharing its key appeared since.
      */
@@ -116,16 +116,13 @@ public final class SigningService {
         });
     }
 
-    /** The account (or the key owner of a token) still signs; the key owner. */
+    /** The account still signs (token accounts never sign: {@link #account} refuses them); the account. */
     private Outcome<Account> stillSigns(Tx tx, long workspaceId, long accountId) {
         Account account = accounts.find(tx, workspaceId, accountId).orElseThrow();
-        Account owner = keyOwner(tx, account);
-        for (Account checked : List.of(account, owner)) {
-            if (checked.status() != AccountStatus.ACTIVE) {
-                return Outcome.invalid("account " + checked.id() + " is " + checked.status() + " and signs nothing");
-            }
+        if (account.status() != AccountStatus.ACTIVE) {
+            return Outcome.invalid("account " + account.id() + " is " + account.status() + " and signs nothing");
         }
-        return Outcome.ok(owner);
+        return Outcome.ok(account);
     }
 
     /**
@@ -164,9 +161,9 @@ public final class SigningService {
             return Outcome.invalid("field 'data.message_data.address': " + intent.address().get()
                     + " is not the address of account " + account.id() + " (" + account.address() + ")");
         }
-        List<Account> sharing = sharingKey(tx, keyOwner(tx, account));
+        List<Account> sharing = sharingKey(tx, account);
         if (intent.type() == MessageType.EIP_191 && !sharing.isEmpty()) {
-            return Outcome.invalid("field 'data.message_type': " + sharedKey(keyOwner(tx, account), sharing)
+            return Outcome.invalid("field 'data.message_type': " + sharedKey(account, sharing)
                     + "; an EIP-191 message names no chain, so its signature would be theirs too. Sign EIP-712 typed"
                     + " data whose domain.chainId is this account's chain instead");
         }
@@ -187,7 +184,7 @@ public final class SigningService {
                         }
                         if (hashed.chainId().isEmpty() && !sharing.isEmpty()) {
                             return Outcome.invalid("field '" + intent.fieldPrefix() + ".domain.chainId' is required: "
-                                    + sharedKey(keyOwner(tx, account), sharing) + ", and typed data naming no chain"
+                                    + sharedKey(account, sharing) + ", and typed data naming no chain"
                                     + " would be signed for them too");
                         }
                         return Outcome.ok(hashed.hash());
@@ -213,10 +210,9 @@ public final class SigningService {
     /** The request is approved: the account's key signs the message's hash. */
     public Message signMessage(Tx tx, Message pending) {
         Account account = accounts.find(tx, pending.workspaceId(), pending.accountId()).orElseThrow();
-        Account keyOwner = keyOwner(tx, account);
-        Currency currency = accountService.currencyOf(keyOwner);
+        Currency currency = accountService.currencyOf(account);
         byte[] seed = workspaces.keys(account.workspaceId()).seed();
-        byte[] key = AccountKeys.secp256k1PrivateKeyAt(seed, AccountKeys.keyPath(currency, keyOwner.index()));
+        byte[] key = AccountKeys.secp256k1PrivateKeyAt(seed, AccountKeys.keyPath(currency, account.index()));
         Message signed = pending.withSignature(SigningStatus.SIGNED,
                 Optional.of(Signatures.ethereum(key, HexFormat.of().parseHex(pending.signHash()))));
         messages.update(tx, signed);
@@ -231,20 +227,19 @@ public final class SigningService {
 
     /** Checks a batch of digests against its account (curve, paths) and writes it, pending approval. */
     public Outcome<DigestBatch> createDigests(Tx tx, Caller caller, Account account, DigestIntent intent, Instant now) {
-        Account keyOwner = keyOwner(tx, account);
-        Currency currency = accountService.currencyOf(keyOwner);
+        Currency currency = accountService.currencyOf(account);
         KeyCurve curve = currency.addresses().curve();
         if (curve == KeyCurve.NONE) {
             return Outcome.invalid("field 'data.account_id': account " + account.id() + " has no signing key");
         }
-        List<Account> sharing = sharingKey(tx, keyOwner);
+        List<Account> sharing = sharingKey(tx, account);
         if (!sharing.isEmpty()) {
-            return Outcome.invalid("field 'data.account_id': " + sharedKey(keyOwner, sharing) + ". A raw digest names no"
+            return Outcome.invalid("field 'data.account_id': " + sharedKey(account, sharing) + ". A raw digest names no"
                     + " chain (it may be another network's transaction hash), so Coffer signs digests only with a key no"
                     + " other account holds");
         }
-        HdPath subtree = AccountKeys.accountPath(currency, keyOwner.index());
-        HdPath own = AccountKeys.keyPath(currency, keyOwner.index());
+        HdPath subtree = AccountKeys.accountPath(currency, account.index());
+        HdPath own = AccountKeys.keyPath(currency, account.index());
         List<DigestBatch.Item> items = new ArrayList<>();
         for (int i = 0; i < intent.digests().size(); i++) {
             DigestIntent.Entry entry = intent.digests().get(i);
@@ -284,7 +279,7 @@ public final class SigningService {
     /** The request is approved: each digest is signed with the key at its path. */
     public DigestBatch signDigests(Tx tx, DigestBatch pending) {
         Account account = accounts.find(tx, pending.workspaceId(), pending.accountId()).orElseThrow();
-        Currency currency = accountService.currencyOf(keyOwner(tx, account));
+        Currency currency = accountService.currencyOf(account);
         byte[] seed = workspaces.keys(account.workspaceId()).seed();
         List<DigestBatch.Item> signed = new ArrayList<>();
         for (DigestBatch.Item item : pending.items()) {
@@ -304,10 +299,5 @@ public final class SigningService {
     public void abortDigests(Tx tx, long workspaceId, long batchId) {
         digests.find(tx, workspaceId, batchId).filter(batch -> batch.status() == SigningStatus.PENDING_APPROVAL)
                 .ifPresent(batch -> digests.update(tx, batch.withItems(SigningStatus.ABORTED, batch.items())));
-    }
-
-    /** Token accounts sign with their parent's key. */
-    private Account keyOwner(Tx tx, Account account) {
-        return account.parentId().flatMap(parent -> accounts.find(tx, account.workspaceId(), parent)).orElse(account);
     }
 }

@@ -58,7 +58,7 @@ public final class BalanceService {
             }
             Balance balance = found.get().balance();
             Currency currency = accountService.currencyOf(found.get().account());
-            if (currency.family() == io.coffer.currency.Family.SOLANA && found.get().account().contractAddress().isEmpty()) {
+            if (currency.family() == io.coffer.currency.Family.SOLANA && !found.get().account().isToken()) {
                 return Outcome.ok(new BalanceReport.Solana(balance, staked.solana(tx, accountId)));
             }
             if (currency.utxo()) {

@@ -98,8 +98,13 @@ public final class LimitedPosts implements CallerFilter {
         try {
             limited(req, res, caller, next, true);
         } catch (Throwable e) {
-            // A 5xx (a bug, the database, an overload): nothing is promised, a retry may run it.
-            keys.release(caller, key, token);
+            // A 5xx (a bug, the database, an overload): nothing is promised, a retry may run it. A release
+            // refused by the same trouble must not hide it (the claim then lapses by itself).
+            try {
+                keys.release(caller, key, token);
+            } catch (RuntimeException releaseFailed) {
+                e.addSuppressed(releaseFailed);
+            }
             throw e;
         }
         int status = recorder.status();
