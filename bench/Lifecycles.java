@@ -102,6 +102,7 @@ public class Lifecycles {
 
         double commits = jdbc(scratch, workers, warmup, seconds);
         System.out.printf("jdbc_commits_per_s %.1f%n", commits);
+        printLatencies("jdbc_commit");
 
         List<Worker> setup = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
@@ -125,6 +126,7 @@ public class Lifecycles {
         double approvals = counted(workers, warmupApprovals, measuredApprovals,
                 (i, k) -> approve(base, setup.get(i).alice(), prepared.get(i).get(k), "PENDING_APPROVAL"));
         System.out.printf("approvals_per_s %.1f%n", approvals);
+        printLatencies("approval");
 
         relogin(base, setup);
         double lifecycles = timed(workers, warmup, seconds, i -> {
@@ -138,11 +140,32 @@ public class Lifecycles {
             }
         });
         System.out.printf("lifecycles_per_s %.1f%n", lifecycles);
+        printLatencies("lifecycle");
     }
 
-    /** Raw commit rate: each thread inserts one row per transaction on its own pooled connection. */
+    /** Latencies (nanoseconds) of the measured steps of the phase running now. */
+    static final ConcurrentLinkedQueue<Long> LATENCIES = new ConcurrentLinkedQueue<>();
+
+    /** Prints the p50 and p99 (milliseconds) of the phase just measured, and forgets them. */
+    static void printLatencies(String phase) {
+        long[] sorted = LATENCIES.stream().mapToLong(Long::longValue).sorted().toArray();
+        LATENCIES.clear();
+        if (sorted.length > 0) {
+            System.out.printf("%s_p50_ms %.2f%n%s_p99_ms %.2f%n", phase, sorted[(int) (sorted.length * 0.50)] / 1e6,
+                    phase, sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1e6);
+        }
+    }
+
+    /**
+     * Raw commit rate: each thread inserts one row per transaction on its own pooled connection. The
+     * database is a scratch H2 one opened as Coffer opens its own, or the one of {@code bench.jdbc.url}
+     * (with {@code bench.jdbc.user} and {@code bench.jdbc.password}), such as a PostgreSQL database
+     * beside Coffer's.
+     */
     static double jdbc(Path scratch, int threads, int warmup, int seconds) throws Exception {
-        try (Database database = Database.open(Database.h2Url(scratch), "sa", "", threads)) {
+        String url = System.getProperty("bench.jdbc.url", Database.h2Url(scratch));
+        try (Database database = Database.open(url, System.getProperty("bench.jdbc.user", "sa"),
+                System.getProperty("bench.jdbc.password", ""), threads)) {
             try (Connection c = database.dataSource().getConnection()) {
                 c.createStatement().execute("CREATE TABLE IF NOT EXISTS bench_commit (id BIGINT PRIMARY KEY, v NUMERIC(78,0))");
                 if (!c.getAutoCommit()) {
@@ -195,7 +218,9 @@ public class Lifecycles {
             ready.await();
             go.await();
             for (int k = warmup; k < warmup + measured; k++) {
+                long began = System.nanoTime();
                 step.run(i, k);
+                LATENCIES.add(System.nanoTime() - began);
             }
             go.await();
         });
@@ -216,8 +241,10 @@ public class Lifecycles {
                     return;
                 }
                 step.run(i);
-                if (now >= measureFrom && System.nanoTime() <= end) {
+                long finished = System.nanoTime();
+                if (now >= measureFrom && finished <= end) {
                     done.incrementAndGet();
+                    LATENCIES.add(finished - now);
                 }
             }
         });

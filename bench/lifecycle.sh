@@ -19,7 +19,7 @@ RUN=bench/results/lifecycle-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$RUN"
 BASE=http://127.0.0.1:$PORT
 COFFER_DATA_DIR=$RUN/data COFFER_MASTER_KEY_FILE=$RUN/master.key COFFER_ACCESS_LOG=${ACCESS_LOG:-true} COFFER_HTTP_PORT=$PORT \
-  java -Xmx$HEAP -XX:+ExitOnOutOfMemoryError -jar target/coffer.jar serve >> "$RUN/server.log" 2>&1 &
+  java -Xmx$HEAP -XX:+ExitOnOutOfMemoryError ${SERVER_JAVA_OPTS:-} -jar target/coffer.jar serve >> "$RUN/server.log" 2>&1 &
 SERVER_PID=$!
 trap 'kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true' EXIT
 for _ in $(seq 1 300); do curl -sf "$BASE/health" >/dev/null && break; sleep 0.1; done

@@ -30,6 +30,17 @@ public interface Accounts {
     Optional<Account> findVisible(Tx tx, Caller caller, long accountId);
 
     /**
+     * Finds an account the caller may see and locks its row; for a caller who sees everything that
+     * is one read, not a visibility check followed by the lock's read of the same row.
+     */
+    default Optional<Account> lockVisible(Tx tx, Caller caller, long accountId) {
+        if (!caller.seesEverything() && findVisible(tx, caller, accountId).isEmpty()) {
+            return Optional.empty();
+        }
+        return lock(tx, caller.workspaceId(), accountId);
+    }
+
+    /**
      * An account the caller may see together with its cached balance, in one query: the hot path of
      * {@code GET /accounts/{id}/balances}.
      */

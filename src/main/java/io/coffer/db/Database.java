@@ -16,7 +16,7 @@ import org.flywaydb.core.Flyway;
 public final class Database implements AutoCloseable {
 
     /** H2 settings: acknowledge a commit only once it reached the OS, so kill -9 loses nothing. */
-    static final String H2_OPTIONS = ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
+    static final String H2_OPTIONS = ";QUERY_CACHE_SIZE=64;WRITE_DELAY=0;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
 
     /** Writes that may wait for the embedded database's writer, unless configured otherwise. */
     public static final int DEFAULT_WRITER_QUEUE = 4096;

@@ -132,7 +132,7 @@ final class GroupCommitWriter implements AutoCloseable, WriterStats {
     private static <T> void runOne(Connection connection, Job<T> job, List<Runnable> afterCommit) throws SQLException {
         Savepoint savepoint = connection.setSavepoint();
         try {
-            JdbcTx tx = new JdbcTx(connection);
+            JdbcTx tx = JdbcTx.ofSoleWriter(connection);
             Outcome<T> outcome = job.work().apply(tx);
             if (outcome.isOk()) {
                 tx.runBeforeCommit();

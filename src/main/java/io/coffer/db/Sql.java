@@ -44,7 +44,7 @@ public final class Sql {
     }
 
     public static <T> List<T> list(Tx tx, String sql, RowMapper<T> mapper, Object... params) {
-        try (PreparedStatement statement = prepare(JdbcTx.connection(tx), sql, params);
+        try (PreparedStatement statement = prepare(JdbcTx.connection(tx), JdbcTx.statement(tx, sql), params);
              ResultSet rows = statement.executeQuery()) {
             List<T> result = new ArrayList<>();
             while (rows.next()) {
@@ -57,7 +57,7 @@ public final class Sql {
     }
 
     public static <T> Optional<T> one(Tx tx, String sql, RowMapper<T> mapper, Object... params) {
-        try (PreparedStatement statement = prepare(JdbcTx.connection(tx), sql, params);
+        try (PreparedStatement statement = prepare(JdbcTx.connection(tx), JdbcTx.statement(tx, sql), params);
              ResultSet rows = statement.executeQuery()) {
             if (!rows.next()) {
                 return Optional.empty();
@@ -78,7 +78,7 @@ public final class Sql {
 
     /** Runs an INSERT, UPDATE or DELETE and returns the number of rows it touched. */
     public static int update(Tx tx, String sql, Object... params) {
-        try (PreparedStatement statement = prepare(JdbcTx.connection(tx), sql, params)) {
+        try (PreparedStatement statement = prepare(JdbcTx.connection(tx), JdbcTx.statement(tx, sql), params)) {
             return statement.executeUpdate();
         } catch (SQLException e) {
             throw new StorageException("update failed", e);
@@ -88,7 +88,7 @@ public final class Sql {
     /** Runs an INSERT into a table with an identity column named {@code id} and returns the new id. */
     public static long insert(Tx tx, String sql, Object... params) {
         Connection connection = JdbcTx.connection(tx);
-        try (PreparedStatement statement = connection.prepareStatement(sql, new String[] {"id"})) {
+        try (PreparedStatement statement = connection.prepareStatement(JdbcTx.statement(tx, sql), new String[] {"id"})) {
             bind(statement, params);
             statement.executeUpdate();
             try (ResultSet keys = statement.getGeneratedKeys()) {

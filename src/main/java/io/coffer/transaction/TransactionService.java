@@ -101,16 +101,16 @@ public final class TransactionService {
         }
         Instant now = caller.clock(clock).now();
         return unitOfWork.write(tx -> {
-            Optional<Account> visible = accounts.findVisible(tx, caller, accountId);
+            Optional<Account> visible = accounts.lockVisible(tx, caller, accountId);
             if (visible.isEmpty()) {
                 return Outcome.notFound("account " + accountId + " not found");
             }
-            Account account = accounts.lock(tx, caller.workspaceId(), accountId).orElseThrow();
+            Account account = visible.get();
             if (account.status() != io.coffer.account.AccountStatus.ACTIVE) {
                 return Outcome.invalid("account " + accountId + " is " + account.status() + ": deposits go to active accounts");
             }
             return receive(tx, account, amount, sender, Optional.empty(), caller.userId(), now)
-                    .map(received -> details(tx, received, account));
+                    .map(received -> details(tx, received, account, sender.isPresent()));
         });
     }
 
@@ -350,9 +350,22 @@ public final class TransactionService {
     }
 
     private TransactionDetails details(Tx tx, Transaction transaction, Account account) {
-        long height = networks.tip(tx, transaction.workspaceId(), transaction.network()).map(Block::height).orElse(0L);
-        return new TransactionDetails(transaction, account.index(), transaction.confirmations(height),
-                accountService.currencyOf(account).family(), Optional.ofNullable(screenings.find(tx,
-                transaction.workspaceId(), List.of(transaction.id())).get(transaction.id())));
+        return details(tx, transaction, account, true);
+    }
+
+    /**
+     * @param mayBeScreened false when the caller knows no screening was recorded (a deposit without
+     *     a sender): the lookup is skipped. So is the tip's, for a transaction in no block yet (no
+     *     confirmations whatever the height): both ran on the embedded database's single writer for
+     *     every deposit.
+     */
+    private TransactionDetails details(Tx tx, Transaction transaction, Account account, boolean mayBeScreened) {
+        int confirmations = transaction.block().isEmpty() ? 0 : transaction.confirmations(
+                networks.tip(tx, transaction.workspaceId(), transaction.network()).map(Block::height).orElse(0L));
+        Optional<io.coffer.compliance.TransactionScreening> screening = mayBeScreened
+                ? Optional.ofNullable(screenings.find(tx, transaction.workspaceId(), List.of(transaction.id())).get(transaction.id()))
+                : Optional.empty();
+        return new TransactionDetails(transaction, account.index(), confirmations, accountService.currencyOf(account).family(),
+                screening);
     }
 }
