@@ -12,6 +12,7 @@ import io.coffer.testing.Governed.Approver;
 import io.coffer.testing.Parallel;
 import io.coffer.testing.PgBouncer;
 import io.coffer.testing.Sandbox;
+import io.coffer.testing.ServerProcess;
 import io.coffer.testing.TestServer;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -211,6 +213,55 @@ class PgBouncerTest {
             try (ResultSet rows = sessions.executeQuery()) {
                 rows.next();
                 assertThat(rows.getInt(1)).isBetween(1, SERVER_CONNECTIONS);
+            }
+        }
+    }
+
+    /**
+     * A failover seen from Coffer: the database endpoint goes away and comes back on the same
+     * address. Meanwhile writes fail and write nothing (the first ones on stale pooled connections
+     * with a 500, then 503 with {@code Retry-After} after the pool's wait); afterwards the pool
+     * opens new connections by itself.
+     */
+    @Test
+    void whileTheDatabaseIsAwayWritesAre503AndThePoolReconnectsWhenItIsBack() throws Exception {
+        PgBouncer first = PgBouncer.start(Engine.POSTGRES.freshUrl(), Engine.POSTGRES.user(),
+                Engine.POSTGRES.password(), 2);
+        PgBouncer second = null;
+        try (TestServer own = TestServer.start(Engine.POSTGRES, Map.of(
+                "COFFER_DB_URL", first.jdbcUrl("prepareThreshold=0"),
+                "COFFER_DB_POOL_WAIT_MILLIS", "1000",
+                // Every request asks the database who its caller is: none is answered from memory.
+                "COFFER_AUTH_CACHE_MILLIS", "0"))) {
+            Sandbox.Workspace ws = Sandbox.workspace(own);
+            long account = Sandbox.account(ws.client(), "bitcoin").path("id").asLong();
+            Sandbox.deposit(ws.client(), account, "100");
+
+            first.close();
+            // A pooled connection used within HikariCP's last 500 ms is handed out unchecked: a request
+            // that gets one whose server went away fails on it with SQLState 08006, a 500. Once the
+            // pool has dropped those, a request waits for a new connection and is answered 503.
+            ServerProcess.await(Duration.ofSeconds(30), "a deposit answered 503 while the database is away", () -> {
+                ApiResponse refused = ws.client().post("/sandbox/accounts/" + account + "/deposits",
+                        Map.of("amount", "200"));
+                assertThat(refused.status()).as(refused.raw()).isIn(500, 503);
+                if (refused.status() == 503) {
+                    assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+                    return true;
+                }
+                return false;
+            });
+
+            second = first.restarted();
+            ServerProcess.await(Duration.ofSeconds(30), "Coffer to read through the restarted PgBouncer",
+                    () -> ws.client().get("/accounts/" + account + "/balances").status() == 200);
+            Sandbox.deposit(ws.client(), account, "300");
+            assertThat(ws.client().get("/accounts/" + account + "/balances").text("mempool_in"))
+                    .as("no refused deposit wrote anything").isEqualTo("400");
+        } finally {
+            first.close();
+            if (second != null) {
+                second.close();
             }
         }
     }

@@ -25,12 +25,14 @@ public final class PgBouncer implements AutoCloseable {
     private static final Path BINARY = Path.of("/usr/sbin/pgbouncer");
 
     private final Process process;
+    private final Path ini;
     private final Path log;
     private final int port;
     private final String database;
 
-    private PgBouncer(Process process, Path log, int port, String database) {
+    private PgBouncer(Process process, Path ini, Path log, int port, String database) {
         this.process = process;
+        this.ini = ini;
         this.log = log;
         this.port = port;
         this.database = database;
@@ -79,15 +81,28 @@ public final class PgBouncer implements AutoCloseable {
         auth.toFile().setReadable(true, false);
         ini.toFile().setReadable(true, false);
 
+        return launch(ini, port, database);
+    }
+
+    /**
+     * Stops this PgBouncer and starts another with the same configuration on the same port, as a
+     * database endpoint that went away and came back (a failover behind a stable address).
+     */
+    public PgBouncer restarted() throws IOException, InterruptedException {
+        close();
+        return launch(ini, port, database);
+    }
+
+    private static PgBouncer launch(Path ini, int port, String database) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(BINARY.toString()));
         if ("root".equals(System.getProperty("user.name"))) {
             // PgBouncer refuses to run as root ("PgBouncer should not run as root"); it drops to this user.
             command.addAll(List.of("-u", "nobody"));
         }
         command.add(ini.toString());
-        Path log = dir.resolve("pgbouncer.log");
+        Path log = ini.resolveSibling("pgbouncer-" + System.nanoTime() + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        PgBouncer bouncer = new PgBouncer(builder.start(), log, port, database);
+        PgBouncer bouncer = new PgBouncer(builder.start(), ini, log, port, database);
         try {
             ServerProcess.await(Duration.ofSeconds(30), "PgBouncer to listen (log: " + log + ")", () -> {
                 if (!bouncer.process.isAlive()) {
