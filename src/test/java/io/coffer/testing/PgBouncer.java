@@ -50,6 +50,10 @@ public final class PgBouncer implements AutoCloseable {
      */
     public static PgBouncer start(String postgresUrl, String user, String password, int serverConnections,
                                   String... extraSettings) throws IOException, InterruptedException {
+        if (!Files.isExecutable(BINARY)) {
+            throw new IllegalStateException(BINARY + " is missing: PgBouncer tests need the distribution's package"
+                    + " (apt-get install -y pgbouncer; .ci/run installs it)");
+        }
         URI target = URI.create(postgresUrl.substring("jdbc:".length()));
         String database = target.getPath().substring(1);
         Path dir = Engine.tempDir("pgbouncer").toAbsolutePath();
