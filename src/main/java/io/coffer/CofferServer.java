@@ -232,7 +232,10 @@ public final class CofferServer implements AutoCloseable {
                 networks, catalog.currencies().stream().filter(c -> !c.fiat()).map(Currency::name).toList(),
                 identityCache, clock);
         var stakeStore = new io.coffer.staking.db.JdbcStakes();
-        LedgerService ledger = new LedgerService(new JdbcLedgerStore(), stakeStore::heldOutside);
+        // Only a process that is its database's sole writer can keep balances in memory without going stale.
+        var balanceCache = database.embedded() ? io.coffer.transaction.BalanceCache.forSoleWriter()
+                : io.coffer.transaction.BalanceCache.OFF;
+        LedgerService ledger = new LedgerService(new JdbcLedgerStore(), stakeStore::heldOutside, balanceCache);
         AccountService accounts = new AccountService(unitOfWork, accountsStore, apiUsers, workspaceStore, workspaces,
                 ledger, catalog, clock, memberships, groupStore, whitelistStore, labelStore, outbox);
         var groups = new io.coffer.group.GroupService(unitOfWork, groupStore);
@@ -278,7 +281,7 @@ public final class CofferServer implements AutoCloseable {
                 webhookAddresses, vault, clock, Duration.ofSeconds(eventSettings.webhookTimeoutSeconds()),
                 eventSettings.webhookConcurrency(), Duration.ofMillis(eventSettings.webhookFirstRetryMillis()));
         BalanceService balances = new BalanceService(unitOfWork, accountsStore, accounts, transactionStore, ledger, clock,
-                staking);
+                staking, balanceCache);
         var nfts = new io.coffer.nft.NftService(unitOfWork, new io.coffer.nft.db.JdbcNfts(), accountsStore, workspaceStore,
                 catalog, new RandomChainData(random), clock);
 

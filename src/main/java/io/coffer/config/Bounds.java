@@ -45,6 +45,11 @@ public final class Bounds {
                     "emptied when full; an entry older than its time is read again",
                     "one identity query per request is the cost it saves; its time is also the longest another instance may "
                             + "serve a stale security decision (a suspension, an ended session, a moved clock)"),
+            new Bound("io.coffer.transaction.BalanceCache", "entries",
+                    "100,000 accounts (MAX_ENTRIES), only on the embedded database, where this process is the sole writer",
+                    "emptied when full; an account is forgotten when a posting that changes it commits",
+                    "GET /accounts/{id}/balances reads no row for an account remembered; over PostgreSQL other instances "
+                            + "write, so nothing is remembered there"),
             new Bound("io.coffer.user.AccessTokens", "VERIFIED",
                     "10,000 tokens (MAX_VERIFIED), each at most 2,048 characters (MAX_TOKEN_LENGTH)",
                     "emptied when full, refilled by the tokens in use",

@@ -120,7 +120,7 @@ final class GroupCommitWriter implements AutoCloseable, WriterStats {
             StorageException failure = e instanceof StorageException storage ? storage
                     : new StorageException("write transaction failed", e instanceof SQLException sql ? sql
                             : new SQLException(e.getMessage(), e));
-            LOG.warn("group commit of {} transactions failed: {}", afterCommit.size(), e.toString());
+            LOG.warn("group commit of {} transactions failed: {}", batch.size(), e.toString());
             for (Job<?> job : batch) {
                 job.result().completeExceptionally(failure);
             }
@@ -136,6 +136,7 @@ final class GroupCommitWriter implements AutoCloseable, WriterStats {
             Outcome<T> outcome = job.work().apply(tx);
             if (outcome.isOk()) {
                 tx.runBeforeCommit();
+                afterCommit.add(tx::runAfterCommit);
                 afterCommit.add(() -> job.result().complete(outcome));
             } else {
                 connection.rollback(savepoint);

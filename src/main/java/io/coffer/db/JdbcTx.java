@@ -12,17 +12,37 @@ import java.util.List;
  * @param soleWriter the transaction runs on {@link GroupCommitWriter}, which excludes every other
  *     writer of the database, so row locks ({@code FOR UPDATE}) would guard against nobody
  */
-public record JdbcTx(Connection connection, List<Runnable> beforeCommit, boolean soleWriter) implements Tx {
+public record JdbcTx(Connection connection, List<Runnable> beforeCommit, List<Runnable> afterCommit, boolean soleWriter)
+        implements Tx {
 
     private static final String FOR_UPDATE = " FOR UPDATE";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcTx.class);
 
     public JdbcTx(Connection connection) {
-        this(connection, new ArrayList<>(), false);
+        this(connection, new ArrayList<>(), new ArrayList<>(), false);
     }
 
     /** A transaction of the single writer ({@link GroupCommitWriter}). */
     static JdbcTx ofSoleWriter(Connection connection) {
-        return new JdbcTx(connection, new ArrayList<>(), true);
+        return new JdbcTx(connection, new ArrayList<>(), new ArrayList<>(), true);
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        afterCommit.add(action);
+    }
+
+    /** Runs the actions registered for after the commit, each once, in order (called once it has committed). */
+    void runAfterCommit() {
+        for (int i = 0; i < afterCommit.size(); i++) {
+            try {
+                afterCommit.get(i).run();
+            } catch (RuntimeException e) {
+                // The transaction is committed whatever an action does: its caller must still hear so.
+                LOG.warn("an action after a commit failed: {}", e.toString());
+            }
+        }
+        afterCommit.clear();
     }
 
     /**

@@ -127,6 +127,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
                 if (outcome.isOk()) {
                     tx.runBeforeCommit();
                     connection.commit();
+                    tx.runAfterCommit();
                 } else {
                     connection.rollback();
                 }

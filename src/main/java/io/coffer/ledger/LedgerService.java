@@ -26,14 +26,21 @@ public final class LedgerService {
     private static final BigInteger NEAR_THE_BOUND = BigInteger.TWO.pow(255);
 
     private final HeldOutside heldOutside;
+    private final BalanceChanges changes;
 
     public LedgerService(LedgerStore store) {
         this(store, HeldOutside.NONE);
     }
 
     public LedgerService(LedgerStore store, HeldOutside heldOutside) {
+        this(store, heldOutside, BalanceChanges.NONE);
+    }
+
+    /** @param changes told of the accounts each committed posting changed (a cache of balances forgets them) */
+    public LedgerService(LedgerStore store, HeldOutside heldOutside, BalanceChanges changes) {
         this.store = store;
         this.heldOutside = heldOutside;
+        this.changes = changes;
     }
 
     public void open(Tx tx, long accountId) {
@@ -116,6 +123,10 @@ public final class LedgerService {
         store.append(tx, posting, written, effectiveAt);
         for (Map.Entry<Long, Balance> balance : result.entrySet()) {
             store.save(tx, balance.getKey(), balance.getValue(), effectiveAt);
+        }
+        if (changes != BalanceChanges.NONE) {
+            List<Long> changed = List.copyOf(result.keySet());
+            tx.afterCommit(() -> changes.committed(changed));
         }
         return Outcome.ok(result);
     }
