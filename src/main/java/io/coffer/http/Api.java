@@ -177,11 +177,15 @@ public final class Api {
             return Optional.empty();
         }
         List<String> values = req.headers().get(name).allValues();
-        if (values.stream().map(String::trim).distinct().count() > 1) {
-            throw ApiException.badRequest("the " + name.defaultCase() + " header is sent " + values.size()
-                    + " times with different values; send it once");
+        // A loop, not a stream: this runs for every credential header of every request.
+        String first = values.getFirst();
+        for (int i = 1; i < values.size(); i++) {
+            if (!values.get(i).trim().equals(first.trim())) {
+                throw ApiException.badRequest("the " + name.defaultCase() + " header is sent " + values.size()
+                        + " times with different values; send it once");
+            }
         }
-        return values.stream().findFirst();
+        return Optional.of(first);
     }
 
     /** The handler behind the filter in force when its route is registered. */
