@@ -31,10 +31,11 @@ final class Background implements AutoCloseable {
     /**
      * @param stakingRewards pays the staking rewards the workspace clocks make due
      * @param refreshTokens deletes a batch of refresh tokens long expired
+     * @param eventNumbering numbers the events a stopped writer left without their number
      */
     Background(RequestService requests, TransactionService transactions, RateLimiter limits, IdempotencyService keys,
                io.coffer.event.Dispatcher dispatcher, java.util.function.IntSupplier stakingRewards,
-               java.util.function.IntSupplier refreshTokens) {
+               java.util.function.IntSupplier refreshTokens, java.util.function.IntSupplier eventNumbering) {
         this.dispatcher = dispatcher;
         // Webhooks go out within a fraction of a second of their change; an idle check is one indexed read.
         dispatcher.start(java.time.Duration.ofMillis(200));
@@ -46,6 +47,8 @@ final class Background implements AutoCloseable {
         executor.scheduleWithFixedDelay(() -> run("rate-limit windows purged", limits::purge), 1, 1, TimeUnit.SECONDS);
         executor.scheduleWithFixedDelay(() -> run("idempotency keys purged", keys::purge), 1, 1, TimeUnit.SECONDS);
         executor.scheduleWithFixedDelay(() -> run("refresh tokens purged", refreshTokens), 1, 1, TimeUnit.SECONDS);
+        // Events whose writer stopped between its commit and their numbering (PostgreSQL) are numbered here.
+        executor.scheduleWithFixedDelay(() -> run("events numbered", eventNumbering), 1, 1, TimeUnit.SECONDS);
     }
 
     /** The webhook dispatcher, whose posts in flight metrics report. */

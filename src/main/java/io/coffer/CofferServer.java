@@ -217,7 +217,10 @@ public final class CofferServer implements AutoCloseable {
         var labelStore = new io.coffer.label.db.JdbcLabels();
         var memberships = new io.coffer.account.db.JdbcMemberships();
         ServerConfig.EventSettings eventSettings = config.events();
-        io.coffer.event.Outbox outbox = eventSettings.outbox() ? new io.coffer.event.db.JdbcOutbox(clock)
+        // Over PostgreSQL events are numbered after their commit, so one workspace's writers do not commit in single file.
+        java.util.Optional<io.coffer.event.db.EventNumbering> numbering = config.usesPostgres()
+                ? java.util.Optional.of(new io.coffer.event.db.EventNumbering(unitOfWork)) : java.util.Optional.empty();
+        io.coffer.event.Outbox outbox = eventSettings.outbox() ? new io.coffer.event.db.JdbcOutbox(clock, numbering)
                 : io.coffer.event.Outbox.NONE;
         var deliveryStore = new io.coffer.event.db.JdbcDeliveries(config.usesPostgres(), 4);
         var webhookAddresses = new io.coffer.event.WebhookAddresses(eventSettings.allowPrivateWebhooks(),
@@ -336,7 +339,7 @@ public final class CofferServer implements AutoCloseable {
         }
         api.finish();
         return new Background(requests, transactions, limits, idempotency, dispatcher, rewardAccrual::accrueAllDue,
-                auth::purgeExpiredRefreshTokens);
+                auth::purgeExpiredRefreshTokens, () -> numbering.map(io.coffer.event.db.EventNumbering::sweep).orElse(0));
     }
 
     /** The compliance lists: the shipped OFAC snapshot or the configured file, and the high-risk list. */

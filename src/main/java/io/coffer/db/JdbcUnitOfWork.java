@@ -119,19 +119,19 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     }
 
     private <T> Outcome<T> attemptWriteNow(Function<Tx, Outcome<T>> work) {
+        JdbcTx tx;
+        Outcome<T> outcome;
         try (Connection connection = connect(dataSource)) {
             connection.setAutoCommit(false);
             try {
-                JdbcTx tx = new JdbcTx(connection);
-                Outcome<T> outcome = work.apply(tx);
+                tx = new JdbcTx(connection);
+                outcome = work.apply(tx);
                 if (outcome.isOk()) {
                     tx.runBeforeCommit();
                     connection.commit();
-                    tx.runAfterCommit();
                 } else {
                     connection.rollback();
                 }
-                return outcome;
             } catch (RuntimeException e) {
                 rollbackQuietly(connection);
                 throw e;
@@ -139,6 +139,12 @@ public final class JdbcUnitOfWork implements UnitOfWork {
         } catch (SQLException e) {
             throw new StorageException("write transaction failed", e);
         }
+        if (outcome.isOk()) {
+            // After the connection went back: an action may use the database (numbering events) and
+            // must not hold a second connection while it waits for one.
+            tx.runAfterCommit();
+        }
+        return outcome;
     }
 
     private static void rollbackQuietly(Connection connection) {

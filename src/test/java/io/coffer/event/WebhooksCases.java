@@ -401,4 +401,40 @@ abstract class WebhooksCases {
         events.forEach(e -> counts.merge(e.path("event_type").asText(), 1L, Long::sum));
         assertThat(counts).containsEntry("NEW_TRANSACTION_HAS_BEEN_RECEIVED", 48L).containsEntry("NEW_ACCOUNT_HAS_BEEN_CREATED", 4L);
     }
+
+    /**
+     * Writers of one workspace at the same moment: their events get gapless, distinct numbers, and
+     * each writer's event is in the feed by the time it is answered (over PostgreSQL the number is
+     * given just after the commit, by whichever writer takes the counter).
+     */
+    @Test
+    void concurrentWritersOfOneWorkspaceGetGaplessNumbersBeforeTheirAnswer() throws Exception {
+        Sandbox.Workspace workspace = Sandbox.workspace(server);
+        ApiClient client = workspace.client();
+        List<Long> accounts = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            accounts.add(Sandbox.account(client, "ethereum").path("id").asLong());
+        }
+        long before = lastSeq(client);
+        int writers = 48;
+        List<ApiResponse> answers = io.coffer.testing.Parallel.calls(writers, i -> {
+            ApiResponse deposit = client.post("/sandbox/accounts/" + accounts.get(i % accounts.size()) + "/deposits",
+                    Map.of("amount", "1"));
+            assertThat(deposit.status()).as(deposit.raw()).isEqualTo(200);
+            long transaction = deposit.id();
+            boolean seen = feed(client, before).stream().anyMatch(event -> event.path("id").asLong() == transaction
+                    && event.path("event_type").asText().equals("NEW_TRANSACTION_HAS_BEEN_RECEIVED"));
+            assertThat(seen).as("the event of transaction %d is in the feed when its deposit is answered", transaction)
+                    .isTrue();
+            return deposit;
+        });
+        List<JsonNode> events = feed(client, before);
+        assertThat(events).hasSize(writers);
+        List<Long> numbers = events.stream().map(event -> event.path("seq").asLong()).toList();
+        assertThat(numbers).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(before + 1, before + writers)
+                .boxed().toList());
+        assertThat(events.stream().map(event -> event.path("id").asLong()).toList())
+                .containsExactlyInAnyOrderElementsOf(answers.stream().map(ApiResponse::id).toList());
+        assertThat(lastSeq(client)).isEqualTo(before + writers);
+    }
 }

@@ -71,6 +71,10 @@ public final class JdbcDeliveries implements Deliveries {
         }
         List<Object> params = new ArrayList<>(List.of(now));
         StringBuilder sql = new StringBuilder(DUE);
+        if (postgres) {
+            // An event is numbered just after its commit there: its deliveries wait for the number they carry.
+            sql.append(" AND EXISTS (SELECT 1 FROM event e WHERE e.id = d.event_id AND e.seq IS NOT NULL)");
+        }
         inFlight.forEach((user, count) -> {
             if (count >= perUser) {
                 sql.append(" AND d.user_id <> ?");

@@ -10,10 +10,11 @@ import io.coffer.event.Outbox;
 import java.util.List;
 
 /**
- * {@link Outbox} over JDBC. The event is written just before its transaction commits: it takes the
- * next number of the workspace's gapless sequence (under the counter row's lock, the last lock the
- * transaction takes) and one delivery row for each subscriber of the workspace who may see its
- * object then.
+ * {@link Outbox} over JDBC. The event is written just before its transaction commits, with one
+ * delivery row for each subscriber of the workspace who may see its object then. On the embedded
+ * database it takes the next number of the workspace's gapless sequence there (under the counter
+ * row's lock, the last lock the transaction takes); over PostgreSQL it is numbered just after the
+ * commit ({@link EventNumbering}).
  */
 public final class JdbcOutbox implements Outbox {
 
@@ -21,10 +22,21 @@ public final class JdbcOutbox implements Outbox {
     }
 
     private final java.time.InstantSource clock;
+    private final java.util.Optional<EventNumbering> numbering;
 
     /** @param clock the server's clock: deliveries are due in real time, whatever a sandbox workspace's clock says */
     public JdbcOutbox(java.time.InstantSource clock) {
+        this(clock, java.util.Optional.empty());
+    }
+
+    /**
+     * @param numbering numbers events after their transaction commits (PostgreSQL, where a workspace's
+     *     writers run concurrently); without it an event takes its number inside its transaction (the
+     *     embedded database, whose writes run one at a time anyway)
+     */
+    public JdbcOutbox(java.time.InstantSource clock, java.util.Optional<EventNumbering> numbering) {
         this.clock = clock;
+        this.numbering = numbering;
     }
 
     private static final String VISIBLE = "SELECT COUNT(*) FROM event e WHERE e.id = ? AND (" + Visibility.event("e") + ")";
@@ -35,16 +47,13 @@ public final class JdbcOutbox implements Outbox {
     }
 
     private void write(Tx tx, Event event) {
-        if (Sql.update(tx, "UPDATE event_sequence SET last_seq = last_seq + 1 WHERE workspace_id = ?",
-                event.workspaceId()) != 1) {
-            throw new IllegalStateException("workspace " + event.workspaceId() + " has no event counter");
-        }
-        long seq = Sql.one(tx, "SELECT last_seq FROM event_sequence WHERE workspace_id = ?", row -> row.getLong(1),
-                event.workspaceId()).orElseThrow();
+        Object seq = numbering.isPresent() ? Sql.NULL_BIGINT : nextNumber(tx, event.workspaceId());
         long eventId = Sql.insert(tx, """
                 INSERT INTO event (workspace_id, seq, event_type, payload_type, object_kind, object_id, account_id, created_on)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", event.workspaceId(), seq, event.type().name(), event.payloadType(),
                 event.type().kind().name(), event.objectId(), Sql.orNull(event.accountId(), Sql.NULL_BIGINT), event.at());
+        // The writer answers once its events have their numbers, so what it did is in the feed when it says so.
+        numbering.ifPresent(numbers -> tx.afterCommit(() -> numbers.awaitNumber(event.workspaceId(), eventId)));
         for (Subscriber subscriber : subscribers(tx, event.workspaceId())) {
             if (subscriber.seesEverything() || maySee(tx, eventId, subscriber.userId())) {
                 Sql.update(tx, """
@@ -53,6 +62,15 @@ public final class JdbcOutbox implements Outbox {
                         event.objectKey(), DeliveryStatus.PENDING.name(), clock.instant());
             }
         }
+    }
+
+    /** The workspace's next event number, taken under its counter row's lock until the transaction ends. */
+    private static long nextNumber(Tx tx, long workspaceId) {
+        if (Sql.update(tx, "UPDATE event_sequence SET last_seq = last_seq + 1 WHERE workspace_id = ?", workspaceId) != 1) {
+            throw new IllegalStateException("workspace " + workspaceId + " has no event counter");
+        }
+        return Sql.one(tx, "SELECT last_seq FROM event_sequence WHERE workspace_id = ?", row -> row.getLong(1), workspaceId)
+                .orElseThrow();
     }
 
     /** Active users of the workspace whose webhook is on. */
