@@ -91,7 +91,8 @@ public final class JdbcUnitOfWork implements UnitOfWork {
                     // Two writers raced for the same unique name or key: the loser's input is now a duplicate.
                     return Outcome.invalid("a concurrent change already took this name or key; nothing was written");
                 }
-                if (!RETRYABLE.contains(e.sqlState()) || attempt >= MAX_ATTEMPTS) {
+                boolean retryable = RETRYABLE.contains(e.sqlState()) || lostBeforeCommit(e);
+                if (!retryable || attempt >= MAX_ATTEMPTS) {
                     throw e;
                 }
                 LOG.debug("write conflict (SQLState {}), attempt {}", e.sqlState(), attempt);
@@ -107,10 +108,48 @@ public final class JdbcUnitOfWork implements UnitOfWork {
      */
     @Override
     public <T> T read(Function<Tx, T> work) {
-        try (Connection connection = connect(dataSource)) {
-            return work.apply(new JdbcTx(connection));
-        } catch (SQLException e) {
-            throw new StorageException("read failed", e);
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = connect(dataSource)) {
+                return work.apply(new JdbcTx(connection));
+            } catch (SQLException e) {
+                StorageException failure = new StorageException("read failed", e);
+                if (!lostConnection(failure) || attempt >= MAX_READ_ATTEMPTS) {
+                    throw failure;
+                }
+            } catch (StorageException e) {
+                if (!lostConnection(e) || attempt >= MAX_READ_ATTEMPTS) {
+                    throw e;
+                }
+            }
+            // The pool handed out a connection the database had dropped (a restart, a failover): reads
+            // are safe to run again, on another connection.
+            LOG.debug("read lost its connection, attempt {}", attempt);
+        }
+    }
+
+    /** Reads that lost their connection are run again this many times in all. */
+    private static final int MAX_READ_ATTEMPTS = 3;
+
+    /** SQLState class 08: the connection broke (the database restarted, failed over, or dropped it). */
+    private static boolean lostConnection(StorageException e) {
+        return e.sqlState().startsWith("08");
+    }
+
+    /**
+     * A write whose connection broke before its commit was sent left nothing (the database rolls
+     * back what a dropped session did), so it runs again; one that broke during the commit may have
+     * committed, and is not.
+     */
+    private static boolean lostBeforeCommit(StorageException e) {
+        return lostConnection(e) && !(e instanceof CommitUncertain);
+    }
+
+    /** The connection broke while the commit was on its way: the write may or may not have committed. */
+    static final class CommitUncertain extends StorageException {
+        private static final long serialVersionUID = 1L;
+
+        CommitUncertain(SQLException cause) {
+            super("the commit's outcome is unknown", cause);
         }
     }
 
@@ -128,7 +167,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
                 outcome = work.apply(tx);
                 if (outcome.isOk()) {
                     tx.runBeforeCommit();
-                    connection.commit();
+                    commit(connection);
                 } else {
                     connection.rollback();
                 }
@@ -145,6 +184,14 @@ public final class JdbcUnitOfWork implements UnitOfWork {
             tx.runAfterCommit();
         }
         return outcome;
+    }
+
+    private static void commit(Connection connection) {
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            throw new CommitUncertain(e);
+        }
     }
 
     private static void rollbackQuietly(Connection connection) {
