@@ -103,6 +103,7 @@ public final class Instances implements AutoCloseable {
 
     /** A JDBC connection to the shared database (for H2, only while its instance is down). */
     public java.sql.Connection connect() throws java.sql.SQLException {
+        // Opened like a server opens it (recovery, then a clean close): the next server must lose nothing after that.
         return LedgerInvariants.connect(url, engine.user(), engine.password());
     }
 
