@@ -92,7 +92,7 @@ public final class Database implements AutoCloseable {
             Flyway.configure()
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
-                    // V15: PostgreSQL indexes the events waiting for their number; H2 never has any waiting.
+                    // V20: PostgreSQL indexes the events waiting for their number; H2 never has any waiting.
                     .placeholders(java.util.Map.of("unnumbered_events_index", url.startsWith("jdbc:postgresql:")
                             ? "CREATE INDEX event_unnumbered ON event (workspace_id, id) WHERE seq IS NULL"
                             : "SELECT 1"))

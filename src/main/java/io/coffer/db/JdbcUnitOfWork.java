@@ -83,9 +83,19 @@ public final class JdbcUnitOfWork implements UnitOfWork {
 
     @Override
     public <T> Outcome<T> write(Function<Tx, Outcome<T>> work) {
+        // Read on the caller's thread: on H2 the transaction itself runs on the single writer's thread.
+        Function<Tx, Outcome<T>> joined = io.coffer.common.WriteScope.current()
+                .<Function<Tx, Outcome<T>>>map(alongside -> tx -> {
+                    Outcome<T> outcome = work.apply(tx);
+                    if (outcome.isOk()) {
+                        alongside.accept(tx);
+                    }
+                    return outcome;
+                })
+                .orElse(work);
         for (int attempt = 1; ; attempt++) {
             try {
-                return attemptWrite(work);
+                return attemptWrite(joined);
             } catch (StorageException e) {
                 if (UNIQUE_VIOLATION.equals(e.sqlState())) {
                     // Two writers raced for the same unique name or key: the loser's input is now a duplicate.

@@ -15,6 +15,13 @@ public sealed interface Claim {
     record Withheld(int status) implements Claim {
     }
 
+    /**
+     * The key's call committed its change, but its answer was lost (its instance stopped, or the call
+     * failed after committing): it is never run again, and the result is read with a GET.
+     */
+    record Lost() implements Claim {
+    }
+
     /** The key was used for a different request (another body or path): a 400. */
     record Mismatch() implements Claim {
     }

@@ -11,8 +11,9 @@ import java.util.Optional;
  * @param answer the answer, unless it was not kept
  * @param createdAt when the key was first used (workspace clock: it lasts 24 hours of it)
  * @param claimedAt when the owning call took it (server clock: for stale claims and purging)
+ * @param applied whether the owning call committed a change (set in that change's transaction)
  */
 public record IdempotencyRecord(long id, long workspaceId, long userId, IdempotencyKey key, String bodyHash,
                                 String claim, Optional<Integer> status, Optional<StoredAnswer> answer,
-                                Instant createdAt, Instant claimedAt) {
+                                Instant createdAt, Instant claimedAt, boolean applied) {
 }

@@ -71,7 +71,7 @@ public final class IdempotencyService {
             Optional<IdempotencyRecord> found = store.find(tx, caller.workspaceId(), caller.userId(), key);
             if (found.isEmpty()) {
                 store.insert(tx, new IdempotencyRecord(0, caller.workspaceId(), caller.userId(), key, fingerprint, token,
-                        Optional.empty(), Optional.empty(), now, real));
+                        Optional.empty(), Optional.empty(), now, real, false));
                 return Outcome.ok(new Claim.Execute(token));
             }
             Optional<Claim> decided = decide(found.get(), fingerprint, now, real);
@@ -96,12 +96,24 @@ public final class IdempotencyService {
         finish(caller, key, token, status, Optional.empty());
     }
 
-    /** Frees the key: the call failed in a way a repetition may retry (5xx, a rate limit). */
-    public void release(Caller caller, IdempotencyKey key, String token) {
+    /**
+     * Frees the key: the call failed in a way a repetition may retry (5xx, a rate limit), unless it
+     * committed a change before failing: then the key is kept as done with {@code status}, so that a
+     * repetition is told instead of carried out again.
+     */
+    public void release(Caller caller, IdempotencyKey key, String token, int status) {
         unitOfWork.write(tx -> {
-            store.release(tx, caller.workspaceId(), caller.userId(), key, token);
+            store.release(tx, caller.workspaceId(), caller.userId(), key, token, status);
             return Outcome.ok(null);
         });
+    }
+
+    /**
+     * What each write transaction of the key's call commits with it ({@link io.coffer.common.WriteScope}):
+     * the mark that the call changed something, so a claim left without an answer is never run again.
+     */
+    public java.util.function.Consumer<io.coffer.common.Tx> applied(Caller caller, IdempotencyKey key, String token) {
+        return tx -> store.markApplied(tx, caller.workspaceId(), caller.userId(), key, token);
     }
 
     /** Deletes keys past their lifetime, a bounded batch per pass; run by the background job. */
@@ -126,7 +138,9 @@ public final class IdempotencyService {
             return Optional.empty();
         }
         if (found.status().isEmpty() && !found.claimedAt().plus(STALE_CLAIM).isAfter(real)) {
-            return Optional.empty();
+            // A call that vanished after committing its change must not run twice; one that committed nothing may.
+            return found.applied() ? Optional.of(found.bodyHash().equals(fingerprint) ? new Claim.Lost() : new Claim.Mismatch())
+                    : Optional.empty();
         }
         if (!found.bodyHash().equals(fingerprint)) {
             return Optional.of(new Claim.Mismatch());

@@ -19,8 +19,14 @@ public interface IdempotencyStore {
     boolean complete(Tx tx, long workspaceId, long userId, IdempotencyKey key, String token, int status,
                      Optional<StoredAnswer> answer);
 
-    /** Forgets a claim whose call did not finish with an answer worth keeping. */
-    void release(Tx tx, long workspaceId, long userId, IdempotencyKey key, String token);
+    /**
+     * Forgets a claim whose call did not finish with an answer worth keeping, unless the call committed
+     * a change: that claim is kept as done with {@code status}, its answer not kept.
+     */
+    void release(Tx tx, long workspaceId, long userId, IdempotencyKey key, String token, int status);
+
+    /** Marks the claim's call as having committed a change, inside the transaction that commits it. */
+    void markApplied(Tx tx, long workspaceId, long userId, IdempotencyKey key, String token);
 
     boolean purgeDue(Tx tx, Instant claimedBefore);
 

@@ -95,6 +95,52 @@ abstract class LimitsStoreCases {
     }
 
     @Test
+    void aClaimWhoseCallCommittedBeforeItsInstanceDiedIsNeverRunAgain() throws Exception {
+        IdempotencyService keys = new IdempotencyService(database.unitOfWork(), new JdbcIdempotency(), clock,
+                new SecureRandom());
+        IdempotencyKey key = new IdempotencyKey("deposit");
+        String token = ((Claim.Execute) keys.claim(caller, key, "hash")).token();
+        // The call's own write commits the mark with it; a refused write (rolled back) marks nothing.
+        io.coffer.common.WriteScope.during(keys.applied(caller, key, token), () -> {
+            database.unitOfWork().write(tx -> Outcome.invalid("refused"));
+            assertThat(applied(key)).isFalse();
+            database.unitOfWork().write(tx -> Outcome.ok(Sql.update(tx, "UPDATE workspace SET name = 'w2' WHERE id = ?",
+                    caller.workspaceId())));
+        });
+        assertThat(applied(key)).isTrue();
+        // Killed before its answer was kept: past the stale time a repetition is told, never run.
+        assertThat(keys.claim(caller, key, "hash")).isInstanceOf(Claim.Busy.class);
+        advance(IdempotencyService.STALE_CLAIM);
+        assertThat(keys.claim(caller, key, "hash")).isInstanceOf(Claim.Lost.class);
+        assertThat(keys.claim(caller, key, "other")).isInstanceOf(Claim.Mismatch.class);
+        advance(IdempotencyService.LIFETIME);
+        assertThat(keys.claim(caller, key, "hash")).as("a day later the key is free again").isInstanceOf(Claim.Execute.class);
+    }
+
+    @Test
+    void aCallThatFailsAfterCommittingKeepsItsKeyAsDone() throws Exception {
+        IdempotencyService keys = new IdempotencyService(database.unitOfWork(), new JdbcIdempotency(), clock,
+                new SecureRandom());
+        IdempotencyKey committed = new IdempotencyKey("committed");
+        String token = ((Claim.Execute) keys.claim(caller, committed, "hash")).token();
+        io.coffer.common.WriteScope.during(keys.applied(caller, committed, token), () ->
+                database.unitOfWork().write(tx -> Outcome.ok(Sql.update(tx, "UPDATE workspace SET name = 'w3' WHERE id = ?",
+                        caller.workspaceId()))));
+        keys.release(caller, committed, token, 500);
+        assertThat(keys.claim(caller, committed, "hash")).isEqualTo(new Claim.Withheld(500));
+        // One that committed nothing is freed for a retry, as before.
+        IdempotencyKey nothing = new IdempotencyKey("nothing");
+        String other = ((Claim.Execute) keys.claim(caller, nothing, "hash")).token();
+        keys.release(caller, nothing, other, 503);
+        assertThat(keys.claim(caller, nothing, "hash")).isInstanceOf(Claim.Execute.class);
+    }
+
+    private boolean applied(IdempotencyKey key) {
+        return database.unitOfWork().read(tx -> Sql.count(tx, "SELECT COUNT(*) FROM idempotency_key WHERE idem_key = ?"
+                + " AND applied = TRUE", key.value())) == 1;
+    }
+
+    @Test
     void anAnswerOfTheLargestSizeKeptIsStoredWhole() {
         IdempotencyService keys = new IdempotencyService(database.unitOfWork(), new JdbcIdempotency(), clock,
                 new SecureRandom());

@@ -18,7 +18,7 @@ public final class JdbcIdempotency implements IdempotencyStore {
 
     @Override
     public Optional<IdempotencyRecord> find(Tx tx, long workspaceId, long userId, IdempotencyKey key) {
-        return Sql.one(tx, "SELECT id, body_hash, claim, status, content_type, answer, created_at, claimed_at"
+        return Sql.one(tx, "SELECT id, body_hash, claim, status, content_type, answer, created_at, claimed_at, applied"
                 + " FROM idempotency_key WHERE " + KEY, row -> map(row, workspaceId, userId, key),
                 workspaceId, userId, key.value());
     }
@@ -34,7 +34,7 @@ public final class JdbcIdempotency implements IdempotencyStore {
     public boolean reclaim(Tx tx, IdempotencyRecord old, String token, String bodyHash, Instant createdAt,
                            Instant claimedAt) {
         return Sql.update(tx, "UPDATE idempotency_key SET claim = ?, body_hash = ?, status = NULL, content_type = NULL,"
-                + " answer = NULL, created_at = ?, claimed_at = ? WHERE id = ? AND claim = ?",
+                + " answer = NULL, created_at = ?, claimed_at = ?, applied = FALSE WHERE id = ? AND claim = ?",
                 token, bodyHash, createdAt, claimedAt, old.id(), old.claim()) == 1;
     }
 
@@ -48,8 +48,16 @@ public final class JdbcIdempotency implements IdempotencyStore {
     }
 
     @Override
-    public void release(Tx tx, long workspaceId, long userId, IdempotencyKey key, String token) {
-        Sql.update(tx, "DELETE FROM idempotency_key WHERE " + KEY + " AND claim = ? AND status IS NULL",
+    public void release(Tx tx, long workspaceId, long userId, IdempotencyKey key, String token, int status) {
+        Sql.update(tx, "DELETE FROM idempotency_key WHERE " + KEY + " AND claim = ? AND status IS NULL AND applied = FALSE",
+                workspaceId, userId, key.value(), token);
+        Sql.update(tx, "UPDATE idempotency_key SET status = ? WHERE " + KEY + " AND claim = ? AND status IS NULL"
+                + " AND applied = TRUE", status, workspaceId, userId, key.value(), token);
+    }
+
+    @Override
+    public void markApplied(Tx tx, long workspaceId, long userId, IdempotencyKey key, String token) {
+        Sql.update(tx, "UPDATE idempotency_key SET applied = TRUE WHERE " + KEY + " AND claim = ? AND status IS NULL",
                 workspaceId, userId, key.value(), token);
     }
 
@@ -74,6 +82,7 @@ public final class JdbcIdempotency implements IdempotencyStore {
         Optional<StoredAnswer> answer = done.isPresent() && body != null && contentType != null
                 ? Optional.of(new StoredAnswer(status, contentType, body)) : Optional.empty();
         return new IdempotencyRecord(row.getLong("id"), workspaceId, userId, key, row.getString("body_hash"),
-                row.getString("claim"), done, answer, Sql.instant(row, "created_at"), Sql.instant(row, "claimed_at"));
+                row.getString("claim"), done, answer, Sql.instant(row, "created_at"), Sql.instant(row, "claimed_at"),
+                row.getBoolean("applied"));
     }
 }

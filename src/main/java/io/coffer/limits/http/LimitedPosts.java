@@ -63,7 +63,7 @@ public final class LimitedPosts implements CallerFilter {
     public void handle(ServerRequest req, ServerResponse res, Caller caller, CallerHandler next) throws Exception {
         Optional<IdempotencyKey> key = key(req);
         if (key.isEmpty()) {
-            limited(req, res, caller, next, false);
+            limited(req, res, caller, next, Optional.empty());
             return;
         }
         String fingerprint = IdempotencyService.fingerprint(req.prologue().method().text(), req.path().path(),
@@ -72,6 +72,12 @@ public final class LimitedPosts implements CallerFilter {
             case Claim.Execute execute -> once(req, res, caller, next, key.get(), execute.token());
             case Claim.Replay replay -> replay(req, res, caller, replay.answer());
             case Claim.Withheld withheld -> withheld(req, res, caller, withheld);
+            case Claim.Lost lost -> {
+                quotaHeaders(req, res, caller);
+                Responses.error(res, ErrorBody.conflict("the request with this Idempotency-Key was already carried"
+                        + " out, but its server stopped before its answer was kept: it is not run again; read the"
+                        + " result with a GET, and use a new key for a new request"));
+            }
             case Claim.Mismatch mismatch -> Responses.error(res, ErrorBody.badRequest("this Idempotency-Key was"
                     + " already used with a different request (another body or path) in the last 24 hours;"
                     + " use a new key for a new request"));
@@ -96,12 +102,13 @@ public final class LimitedPosts implements CallerFilter {
                       String token) throws Exception {
         AnswerRecorder recorder = AnswerRecorder.attach(res, IdempotencyService.MAX_ANSWER_BYTES);
         try {
-            limited(req, res, caller, next, true);
+            limited(req, res, caller, next, Optional.of(keys.applied(caller, key, token)));
         } catch (Throwable e) {
-            // A 5xx (a bug, the database, an overload): nothing is promised, a retry may run it. A release
-            // refused by the same trouble must not hide it (the claim then lapses by itself).
+            // A 5xx (a bug, the database, an overload): nothing is promised, a retry may run it, unless the
+            // call committed a change first. A release refused by the same trouble must not hide it (the
+            // claim then lapses by itself).
             try {
-                keys.release(caller, key, token);
+                keys.release(caller, key, token, 500);
             } catch (RuntimeException releaseFailed) {
                 e.addSuppressed(releaseFailed);
             }
@@ -110,7 +117,7 @@ public final class LimitedPosts implements CallerFilter {
         int status = recorder.status();
         if (!kept(status)) {
             // Answers that say "try again later" are not the request's answer.
-            keys.release(caller, key, token);
+            keys.release(caller, key, token, status);
         } else if (recorder.secret() && success(status)) {
             // A key or token is never stored in plain text: the call is remembered as done, its answer not.
             // (A refusal carries no secret, whatever its headers say: it is kept and replayed.)
@@ -155,11 +162,13 @@ public final class LimitedPosts implements CallerFilter {
     /**
      * Runs the call under its rate limit, answering refusals here.
      *
-     * @param keyed whether its answer will be kept under an idempotency key: a kept refusal keeps its
+     * @param applied with an idempotency key, the mark its call's writes commit with them; its answer
+     *     will be kept under the key: a kept refusal keeps its
      *     unit too, so the rows keys leave behind are bounded by the hourly limit like successes
      */
-    private void limited(ServerRequest req, ServerResponse res, Caller caller, CallerHandler next, boolean keyed)
-            throws Exception {
+    private void limited(ServerRequest req, ServerResponse res, Caller caller, CallerHandler next,
+                         Optional<java.util.function.Consumer<io.coffer.common.Tx>> applied) throws Exception {
+        boolean keyed = applied.isPresent();
         Optional<LimitKind> kind;
         try {
             kind = kind(req);
@@ -169,7 +178,7 @@ public final class LimitedPosts implements CallerFilter {
         }
         Admission admission = kind.isPresent() ? limiter.admit(caller, kind.get()) : new Admission.Unlimited();
         switch (admission) {
-            case Admission.Unlimited unlimited -> answering(req, res, caller, next);
+            case Admission.Unlimited unlimited -> answering(req, res, caller, next, applied);
             case Admission.Refused refused -> {
                 RateLimitHeaders.set(res, refused.quota());
                 Responses.error(res, ErrorBody.rateLimited("rate limit reached: at most " + refused.quota().limit() + " "
@@ -190,7 +199,7 @@ public final class LimitedPosts implements CallerFilter {
                 });
                 boolean succeeded = false;
                 try {
-                    answering(req, res, caller, next);
+                    answering(req, res, caller, next, applied);
                     // Every handler answers (or throws); with a recorder attached isSent() lags, the status does not.
                     succeeded = counts(res.status().code(), keyed);
                 } finally {
@@ -202,10 +211,15 @@ public final class LimitedPosts implements CallerFilter {
         }
     }
 
-    private static void answering(ServerRequest req, ServerResponse res, Caller caller, CallerHandler next)
-            throws Exception {
+    private static void answering(ServerRequest req, ServerResponse res, Caller caller, CallerHandler next,
+                                  Optional<java.util.function.Consumer<io.coffer.common.Tx>> applied) throws Exception {
         try {
-            next.handle(req, res, caller);
+            if (applied.isPresent()) {
+                // Only the handler's own writes mark the key: the rate limit's are not the call's change.
+                io.coffer.common.WriteScope.during(applied.get(), () -> next.handle(req, res, caller));
+            } else {
+                next.handle(req, res, caller);
+            }
         } catch (ApiException refused) {
             ErrorHandlers.answer(res, refused.body());
         }

@@ -129,12 +129,20 @@ public final class JdbcWorkspaces implements Workspaces {
                         + " point COFFER_MASTER_KEY_FILE at the right key file");
             }
         }
-        unitOfWork.write(tx -> {
+        Outcome<Object> written = unitOfWork.write(tx -> {
             sealClearKeys(tx);
             Sql.update(tx, "INSERT INTO master_key_probe (id, key_id, sealed) VALUES (1, ?, ?)", vault.keyId(),
                     vault.seal(PROBE, PROBE_PLACE));
             return Outcome.ok(null);
-        }).orElseThrow();
+        });
+        if (!written.isOk()) {
+            // Instances started together on a fresh database race for the probe: the one that lost checks
+            // its key against the winner's probe instead of failing to start.
+            if (probeKeyId(unitOfWork).isEmpty()) {
+                written.orElseThrow();
+            }
+            checkMasterKey(unitOfWork);
+        }
     }
 
     /**
