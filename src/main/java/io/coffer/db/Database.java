@@ -94,7 +94,7 @@ public final class Database implements AutoCloseable {
                     .locations("classpath:db/migration")
                     // V20: PostgreSQL indexes the events waiting for their number; H2 never has any waiting.
                     .placeholders(java.util.Map.of("unnumbered_events_index", url.startsWith("jdbc:postgresql:")
-                            ? "CREATE INDEX event_unnumbered ON event (workspace_id, id) WHERE seq IS NULL"
+                            ? "CREATE INDEX IF NOT EXISTS event_unnumbered ON event (workspace_id, id) WHERE seq IS NULL"
                             : "SELECT 1"))
                     .loggers("slf4j")
                     .load()

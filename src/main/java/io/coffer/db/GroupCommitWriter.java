@@ -136,7 +136,9 @@ final class GroupCommitWriter implements AutoCloseable, WriterStats {
             Outcome<T> outcome = job.work().apply(tx);
             if (outcome.isOk()) {
                 tx.runBeforeCommit();
-                afterCommit.add(tx::runAfterCommit);
+                // First in the list: every transaction's after-commit actions (forgetting cached balances)
+                // run before any caller of the batch is answered.
+                afterCommit.add(0, tx::runAfterCommit);
                 afterCommit.add(() -> job.result().complete(outcome));
             } else {
                 connection.rollback(savepoint);

@@ -12,24 +12,35 @@ import java.util.List;
  * @param soleWriter the transaction runs on {@link GroupCommitWriter}, which excludes every other
  *     writer of the database, so row locks ({@code FOR UPDATE}) would guard against nobody
  */
-public record JdbcTx(Connection connection, List<Runnable> beforeCommit, List<Runnable> afterCommit, boolean soleWriter)
-        implements Tx {
+public record JdbcTx(Connection connection, List<Runnable> beforeCommit, List<Runnable> afterCommit,
+                     java.util.Set<Object> afterCommitKeys, boolean soleWriter) implements Tx {
 
     private static final String FOR_UPDATE = " FOR UPDATE";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcTx.class);
 
     public JdbcTx(Connection connection) {
-        this(connection, new ArrayList<>(), new ArrayList<>(), false);
+        this(connection, new ArrayList<>(), new ArrayList<>(), new java.util.HashSet<>(), false);
     }
 
     /** A transaction of the single writer ({@link GroupCommitWriter}). */
     static JdbcTx ofSoleWriter(Connection connection) {
-        return new JdbcTx(connection, new ArrayList<>(), new ArrayList<>(), true);
+        return new JdbcTx(connection, new ArrayList<>(), new ArrayList<>(), new java.util.HashSet<>(), true);
     }
 
     @Override
     public void afterCommit(Runnable action) {
         afterCommit.add(action);
+    }
+
+    /**
+     * Registers the action for after the commit unless one was registered under the same key in this
+     * transaction (numbering a workspace's events once, however many the transaction recorded).
+     */
+    public static void afterCommitOnce(Tx tx, Object key, Runnable action) {
+        JdbcTx jdbc = of(tx);
+        if (jdbc.afterCommitKeys.add(key)) {
+            jdbc.afterCommit(action);
+        }
     }
 
     /** Runs the actions registered for after the commit, each once, in order (called once it has committed). */

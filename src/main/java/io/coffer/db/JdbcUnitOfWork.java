@@ -127,7 +127,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
                     throw failure;
                 }
             } catch (StorageException e) {
-                if (!lostConnection(e) || attempt >= MAX_READ_ATTEMPTS) {
+                if (!lostBeforeCommit(e) || attempt >= MAX_READ_ATTEMPTS) {
                     throw e;
                 }
             }

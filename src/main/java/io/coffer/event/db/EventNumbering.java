@@ -26,12 +26,17 @@ public final class EventNumbering {
         this.unitOfWork = unitOfWork;
     }
 
-    /** Returns once every event the workspace had committed when it was called has its number. */
+    /** Returns once every event the workspace had committed when it was called has its number (within {@link #MAX_ROUNDS} batches). */
     public void awaitNumber(long workspaceId) {
-        while (numberWaiting(workspaceId) == BATCH) {
-            // A full batch may have left older events waiting: go round until a batch is not full.
+        // A full batch may have left older events waiting: go round until one is not full, a few times at
+        // most; a writer behind a larger backlog leaves the rest to the sweep rather than number it all.
+        for (int round = 0; round < MAX_ROUNDS && numberWaiting(workspaceId) == BATCH; round++) {
+            continue;
         }
     }
+
+    /** Full batches one writer numbers at most before it is answered. */
+    static final int MAX_ROUNDS = 4;
 
     /** Numbers what stopped writers left waiting in every workspace; run periodically. Answers how many. */
     public int sweep() {

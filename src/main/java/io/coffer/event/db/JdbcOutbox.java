@@ -53,7 +53,8 @@ public final class JdbcOutbox implements Outbox {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", event.workspaceId(), seq, event.type().name(), event.payloadType(),
                 event.type().kind().name(), event.objectId(), Sql.orNull(event.accountId(), Sql.NULL_BIGINT), event.at());
         // The writer answers once its events have their numbers, so what it did is in the feed when it says so.
-        numbering.ifPresent(numbers -> tx.afterCommit(() -> numbers.awaitNumber(event.workspaceId())));
+        numbering.ifPresent(numbers -> JdbcTx.afterCommitOnce(tx, "event numbering " + event.workspaceId(),
+                () -> numbers.awaitNumber(event.workspaceId())));
         for (Subscriber subscriber : subscribers(tx, event.workspaceId())) {
             if (subscriber.seesEverything() || maySee(tx, eventId, subscriber.userId())) {
                 Sql.update(tx, """
