@@ -173,11 +173,15 @@ public final class Api {
      * values: taking the first (or the last) would let a proxy and Coffer disagree on who is calling.
      */
     public static Optional<String> single(ServerRequest req, HeaderName name) {
-        if (!req.headers().contains(name)) {
+        Optional<io.helidon.http.Header> header = req.headers().find(name);
+        if (header.isEmpty()) {
             return Optional.empty();
         }
-        List<String> values = req.headers().get(name).allValues();
-        // A loop, not a stream: this runs for every credential header of every request.
+        // This runs for every credential header of every request: the common case copies no list.
+        if (header.get().valueCount() == 1) {
+            return Optional.of(header.get().get());
+        }
+        List<String> values = header.get().allValues();
         String first = values.getFirst();
         for (int i = 1; i < values.size(); i++) {
             if (!values.get(i).trim().equals(first.trim())) {
