@@ -55,6 +55,14 @@ public final class EventNumbering {
 
     /** Events numbered (0 when none was waiting: that transaction rolls back, so its row lock costs no commit). */
     private int numberWaiting(long workspaceId) {
+        // A writer whose events another writer already numbered sees so without queueing for the row:
+        // its own committed events are visible to this read, so none waiting means none of its own.
+        boolean anyWaiting = unitOfWork.read(tx -> Sql.one(tx,
+                "SELECT 1 FROM event WHERE workspace_id = ? AND seq IS NULL FETCH FIRST 1 ROWS ONLY",
+                row -> true, workspaceId).isPresent());
+        if (!anyWaiting) {
+            return 0;
+        }
         Outcome<Integer> outcome = unitOfWork.write(tx -> numberWaiting(tx, workspaceId));
         return outcome instanceof Outcome.Ok<Integer> ok ? ok.value() : 0;
     }
