@@ -19,6 +19,8 @@ public final class EventNumbering {
 
     /** Events numbered by one transaction at most; a writer behind more goes round again. */
     static final int BATCH = 1000;
+    /** Full batches one writer numbers at most before it is answered. */
+    static final int MAX_ROUNDS = 4;
 
     private final UnitOfWork unitOfWork;
 
@@ -26,17 +28,18 @@ public final class EventNumbering {
         this.unitOfWork = unitOfWork;
     }
 
-    /** Returns once every event the workspace had committed when it was called has its number (within {@link #MAX_ROUNDS} batches). */
+    /**
+     * Returns once every event the workspace had committed when it was called has its number, or
+     * after {@link #MAX_ROUNDS} full batches: a writer behind a larger backlog leaves the rest to the
+     * sweep rather than number it all before it is answered.
+     */
     public void awaitNumber(long workspaceId) {
-        // A full batch may have left older events waiting: go round until one is not full, a few times at
-        // most; a writer behind a larger backlog leaves the rest to the sweep rather than number it all.
-        for (int round = 0; round < MAX_ROUNDS && numberWaiting(workspaceId) == BATCH; round++) {
-            continue;
-        }
+        int round = 0;
+        boolean full;
+        do {
+            full = numberWaiting(workspaceId) == BATCH;
+        } while (full && ++round < MAX_ROUNDS);
     }
-
-    /** Full batches one writer numbers at most before it is answered. */
-    static final int MAX_ROUNDS = 4;
 
     /** Numbers what stopped writers left waiting in every workspace; run periodically. Answers how many. */
     public int sweep() {
