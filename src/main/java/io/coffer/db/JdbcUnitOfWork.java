@@ -103,7 +103,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
                 }
                 boolean retryable = RETRYABLE.contains(e.sqlState()) || lostBeforeCommit(e);
                 if (!retryable || attempt >= MAX_ATTEMPTS) {
-                    throw e;
+                    throw lostBeforeCommit(e) ? unreachable() : e;
                 }
                 LOG.debug("write conflict (SQLState {}), attempt {}", e.sqlState(), attempt);
                 backOff(attempt);
@@ -123,18 +123,33 @@ public final class JdbcUnitOfWork implements UnitOfWork {
                 return work.apply(new JdbcTx(connection));
             } catch (SQLException e) {
                 StorageException failure = new StorageException("read failed", e);
-                if (!lostConnection(failure) || attempt >= MAX_READ_ATTEMPTS) {
+                if (!lostConnection(failure)) {
                     throw failure;
                 }
+                if (attempt >= MAX_READ_ATTEMPTS) {
+                    throw unreachable();
+                }
             } catch (StorageException e) {
-                if (!lostBeforeCommit(e) || attempt >= MAX_READ_ATTEMPTS) {
+                if (!lostBeforeCommit(e)) {
                     throw e;
+                }
+                if (attempt >= MAX_READ_ATTEMPTS) {
+                    throw unreachable();
                 }
             }
             // The pool handed out a connection the database had dropped (a restart, a failover): reads
             // are safe to run again, on another connection.
             LOG.debug("read lost its connection, attempt {}", attempt);
         }
+    }
+
+    /**
+     * Every connection tried broke before anything was committed (the pool still held connections the
+     * database had dropped, or it is away): the caller is answered 503 with {@code Retry-After}, as when
+     * no connection comes free, not 500; nothing was written.
+     */
+    private static Overloaded unreachable() {
+        return new Overloaded("the database connection was lost; try again");
     }
 
     /** Reads that lost their connection are run again this many times in all. */

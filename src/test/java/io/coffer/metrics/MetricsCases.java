@@ -95,7 +95,18 @@ abstract class MetricsCases {
         assertThat(workspace.client().get("/no-such-route").status()).isEqualTo(404);
         assertThat(workspace.client().postRaw("/sandbox/accounts", "{broken").status()).isEqualTo(400);
 
-        PrometheusText after = settledScrape();
+        PrometheusText settled = settledScrape();
+        // A request's series is recorded just after its answer is on the wire: wait for the last one too.
+        for (int i = 0; i < 500 && settled.value(REQUESTS, deposit4xx) < before.value(REQUESTS, deposit4xx) + 1; i++) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            settled = settledScrape();
+        }
+        PrometheusText after = settled;
         assertThat(after.value(REQUESTS, account4xx)).isEqualTo(before.value(REQUESTS, account4xx) + 3);
         assertThat(after.value(REQUESTS, unmatched4xx)).isEqualTo(before.value(REQUESTS, unmatched4xx) + 1);
         assertThat(after.value(REQUESTS, deposit4xx)).isEqualTo(before.value(REQUESTS, deposit4xx) + 1);
