@@ -105,7 +105,7 @@ public final class JdbcUnitOfWork implements UnitOfWork {
                 if (!retryable || attempt >= MAX_ATTEMPTS) {
                     throw lostBeforeCommit(e) ? unreachable() : e;
                 }
-                LOG.debug("write conflict (SQLState {}), attempt {}", e.sqlState(), attempt);
+                LOG.debug("write retried (SQLState {}), attempt {}", e.sqlState(), attempt);
                 backOff(attempt);
             }
         }
@@ -119,23 +119,19 @@ public final class JdbcUnitOfWork implements UnitOfWork {
     @Override
     public <T> T read(Function<Tx, T> work) {
         for (int attempt = 1; ; attempt++) {
+            StorageException failure;
             try (Connection connection = connect(dataSource)) {
                 return work.apply(new JdbcTx(connection));
             } catch (SQLException e) {
-                StorageException failure = new StorageException("read failed", e);
-                if (!lostConnection(failure)) {
-                    throw failure;
-                }
-                if (attempt >= MAX_READ_ATTEMPTS) {
-                    throw unreachable();
-                }
+                failure = new StorageException("read failed", e);
             } catch (StorageException e) {
-                if (!lostBeforeCommit(e)) {
-                    throw e;
-                }
-                if (attempt >= MAX_READ_ATTEMPTS) {
-                    throw unreachable();
-                }
+                failure = e;
+            }
+            if (!lostBeforeCommit(failure)) {
+                throw failure;
+            }
+            if (attempt >= MAX_READ_ATTEMPTS) {
+                throw unreachable();
             }
             // The pool handed out a connection the database had dropped (a restart, a failover): reads
             // are safe to run again, on another connection.

@@ -77,20 +77,26 @@ public final class BalanceService {
             if (found.isEmpty()) {
                 return Outcome.notFound("account " + accountId + " not found");
             }
-            Balance balance = found.get().balance();
-            Currency currency = accountService.currencyOf(found.get().account());
-            if (!currency.utxo() && currency.family() != io.coffer.currency.Family.SOLANA) {
+            BalanceReport report = report(tx, found.get());
+            if (report instanceof BalanceReport.Standard) {
                 // Only reports that are the balance row alone are remembered: the others read more.
                 cache.remember(changesBefore, found.get());
             }
-            if (currency.family() == io.coffer.currency.Family.SOLANA && !found.get().account().isToken()) {
-                return Outcome.ok(new BalanceReport.Solana(balance, staked.solana(tx, accountId)));
-            }
-            if (currency.utxo()) {
-                return Outcome.ok(new BalanceReport.Utxo(balance, transactions.pendingFlows(tx, accountId)));
-            }
-            return Outcome.ok(new BalanceReport.Standard(balance));
+            return Outcome.ok(report);
         });
+    }
+
+    private BalanceReport report(io.coffer.common.Tx tx, Accounts.AccountBalance found) {
+        Balance balance = found.balance();
+        long accountId = found.account().id();
+        Currency currency = accountService.currencyOf(found.account());
+        if (currency.family() == io.coffer.currency.Family.SOLANA && !found.account().isToken()) {
+            return new BalanceReport.Solana(balance, staked.solana(tx, accountId));
+        }
+        if (currency.utxo()) {
+            return new BalanceReport.Utxo(balance, transactions.pendingFlows(tx, accountId));
+        }
+        return new BalanceReport.Standard(balance);
     }
 
     /**
