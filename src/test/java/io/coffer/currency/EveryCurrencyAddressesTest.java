@@ -66,6 +66,16 @@ class EveryCurrencyAddressesTest {
         return ADDRESSES.computeIfAbsent(currency.name(), name -> generateAddresses(currency));
     }
 
+    private static SecureRandom seeded(String seed) {
+        try {
+            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+            random.setSeed(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return random;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static List<String> generateAddresses(Currency currency) {
         List<String> addresses = new ArrayList<>();
         for (int account = 0; account < 2; account++) {
@@ -73,7 +83,8 @@ class EveryCurrencyAddressesTest {
                 addresses.add(AccountKeys.address(SEED, currency, account, 0, index).address());
             }
         }
-        RandomChainData random = new RandomChainData(new SecureRandom());
+        // Seeded: the digit-change statistics below are asserted on these addresses, so every run sees the same ones.
+        RandomChainData random = new RandomChainData(seeded(currency.name()));
         for (int i = 0; i < 4; i++) {
             addresses.add(random.address(currency));
         }
